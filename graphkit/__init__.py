@@ -1,0 +1,81 @@
+"""graphkit: a knowledge graph of people, organizations and institutions from articles.
+
+Read -> parse -> extract -> resolve -> graph -> render/query. The functions
+here are the library the ``graphkit`` command is a thin layer over. Importing
+graphkit does not import spaCy; only extraction does.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .errors import (
+    AmbiguousEntity,
+    EntityNotFound,
+    GraphFileError,
+    GraphkitError,
+    InputError,
+    ModelNotFound,
+)
+from .model import DocumentResult, Entity, EntityType, Evidence, Mention, Relation, RelationType
+
+
+def extract_text(text: str, *, doc_id: str = "text", model: str | None = None) -> DocumentResult:
+    """Extract the entities and relations of one text (see ``graphkit.extract``)."""
+    from .extract import extract_text as _extract_text
+
+    return _extract_text(text, doc_id=doc_id, model=model)
+
+
+def __getattr__(name: str):
+    # Lazy re-exports keep ``import graphkit`` light (no spaCy, no pyvis).
+    if name in ("extract_paths", "build_graph", "build_graph_from_results"):
+        from . import build
+
+        return getattr(build, name)
+    if name in ("load_graph", "save_graph", "graph_to_json"):
+        from . import graph
+
+        return getattr(graph, name)
+    if name in ("connections", "find_entity"):
+        from . import query
+
+        return getattr(query, name)
+    if name in ("render_html", "ego_graph"):
+        from . import render
+
+        return getattr(render, name)
+    if name in ("evaluate",):
+        from . import evaluate
+
+        return evaluate.evaluate
+    raise AttributeError(f"module 'graphkit' has no attribute {name!r}")
+
+
+__all__ = [
+    "AmbiguousEntity",
+    "DocumentResult",
+    "Entity",
+    "EntityNotFound",
+    "EntityType",
+    "Evidence",
+    "GraphFileError",
+    "GraphkitError",
+    "InputError",
+    "Mention",
+    "ModelNotFound",
+    "Relation",
+    "RelationType",
+    "__version__",
+    "build_graph",
+    "build_graph_from_results",
+    "connections",
+    "ego_graph",
+    "evaluate",
+    "extract_paths",
+    "extract_text",
+    "find_entity",
+    "load_graph",
+    "render_html",
+    "save_graph",
+]

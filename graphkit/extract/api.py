@@ -1,0 +1,278 @@
+"""Public entry points of extraction: one text, or a stream of documents.
+
+``extract_documents`` streams: documents go through ``nlp.pipe`` in batches
+(optionally in several processes) and each result is yielded as soon as it is
+ready. Results are plain ``DocumentResult`` objects, cached on disk by a hash
+of the text, the model and the extraction code, so a second run over the same
+corpus does not parse again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from .. import __version__
+from ..fsutil import atomic_write_text
+from ..model import DocumentResult, Entity, EntityType, Evidence, Mention, Relation
+from ..names import slugify
+from .pipeline import chunk_spans, load_pipeline, prepare_text, resolve_model_name
+
+__all__ = ["default_cache_dir", "extract_documents", "extract_text", "resolve_model_name"]
+
+_TYPE_PREFIX = {
+    EntityType.PERSON: "person",
+    EntityType.ORGANIZATION: "org",
+    EntityType.INSTITUTION: "inst",
+}
+
+
+def default_cache_dir() -> Path:
+    env = os.environ.get("GRAPHKIT_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "graphkit"
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """A hash of the extraction code and data, so a changed rule invalidates the cache."""
+    h = hashlib.sha256(__version__.encode())
+    here = Path(__file__).parent
+    for p in sorted(list(here.glob("*.py")) + list((here.parent / "data").glob("*"))):
+        if p.is_file():
+            h.update(p.name.encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _cache_key(text: str, model: str) -> str:
+    h = hashlib.sha256()
+    h.update(_code_fingerprint().encode())
+    h.update(model.encode())
+    h.update(b"\0")
+    h.update(text.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def extract_text(text: str, *, doc_id: str = "text", model: str | None = None) -> DocumentResult:
+    """Extract entities and relations from one text. Never raises on odd text."""
+    return next(extract_documents([(doc_id, text)], model=model, cache_dir=None))
+
+
+def extract_documents(
+    documents: Iterable[tuple[str, str]],
+    *,
+    model: str | None = None,
+    batch_size: int = 32,
+    n_process: int = 1,
+    cache_dir: str | os.PathLike[str] | None = None,
+) -> Iterator[DocumentResult]:
+    """Yield one ``DocumentResult`` per ``(doc_id, text)``, in input order."""
+    name = resolve_model_name(model)
+    nlp = load_pipeline(name)
+    model_tag = f"{name}@{nlp.meta.get('version', '?')}"
+    cache = Path(cache_dir) if cache_dir is not None else None
+
+    pending: dict[int, dict] = {}
+    order: list[tuple[int, str, str, str | None]] = []  # (index, doc_id, text, cache key)
+
+    def feed() -> Iterator[tuple[str, tuple[int, int]]]:
+        for index, (doc_id, text) in enumerate(documents):
+            key = _cache_key(text, model_tag) if cache is not None else None
+            if key is not None:
+                hit = _cache_get(cache, key)
+                if hit is not None:
+                    order.append((index, doc_id, text, None))
+                    pending[index] = {"cached": hit}
+                    continue
+            order.append((index, doc_id, text, key))
+            prepared, furniture, headlines = prepare_text(text)
+            chunks = chunk_spans(prepared)
+            pending[index] = {
+                "text": text,
+                "furniture": furniture,
+                "headlines": headlines,
+                "chunks": len(chunks),
+                "parts": [],
+            }
+            for _k, (s, e) in enumerate(chunks):
+                yield prepared[s:e], (index, s)
+
+    next_out = 0
+    stream = nlp.pipe(feed(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+
+    def flush() -> Iterator[DocumentResult]:
+        nonlocal next_out
+        while next_out < len(order):
+            index, doc_id, _text, key = order[next_out]
+            state = pending.get(index)
+            if state is None:
+                return
+            if "cached" in state:
+                result = DocumentResult.from_dict({**state["cached"], "doc": doc_id})
+            elif len(state["parts"]) < state["chunks"]:
+                return
+            else:
+                result = _assemble(doc_id, state)
+                if key is not None and cache is not None:
+                    _cache_put(cache, key, result)
+            pending.pop(index, None)
+            next_out += 1
+            yield result
+
+    for doc, (index, offset) in stream:
+        state = pending[index]
+        state["parts"].append(_analyse(doc, offset, state))
+        yield from flush()
+    yield from flush()
+
+
+def _cache_get(cache: Path, key: str) -> dict | None:
+    p = cache / key[:2] / f"{key}.json"
+    try:
+        return json.loads(p.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _cache_put(cache: Path, key: str, result: DocumentResult) -> None:
+    try:
+        d = result.to_dict()
+        d["chars"] = result.chars
+        atomic_write_text(cache / key[:2] / f"{key}.json", json.dumps(d, ensure_ascii=False))
+    except OSError:
+        pass  # a cache that cannot be written is not an error
+
+
+def _local(ranges: list[tuple[int, int]], offset: int, length: int) -> list[tuple[int, int]]:
+    return [(s - offset, e - offset) for s, e in ranges if e > offset and s < offset + length]
+
+
+def _analyse(doc, offset: int, state: dict) -> dict:
+    """Entities and relations of one parsed chunk, as plain data with document offsets."""
+    from .coref import resolve_references
+    from .entities import find_entities
+    from .relations import find_relations
+
+    text: str = state["text"]
+    n = len(doc.text)
+    furniture = _local(state["furniture"], offset, n)
+    headlines = _local(state["headlines"], offset, n)
+    clusters, token_map = find_entities(doc, furniture, headlines)
+    refs = resolve_references(doc, clusters, token_map)
+    skip = set()
+    for s, e in furniture + headlines:
+        span = doc.char_span(max(0, s), min(n, e), alignment_mode="expand")
+        if span is not None:
+            skip.update(range(span.start, span.end))
+    cands = find_relations(doc, clusters, token_map, refs, skip)
+
+    used = {c.source for c in cands} | {c.target for c in cands}
+    ents = []
+    for c in clusters:
+        if c.latent and c.idx not in used:
+            continue
+        mentions = []
+        for s, e in c.spans:
+            start = doc[s].idx + offset
+            end = doc[e - 1].idx + len(doc[e - 1].text) + offset
+            mentions.append((start, end, text[start:end]))
+        ents.append(
+            {
+                "idx": c.idx,
+                "name": " ".join(c.name().split()),
+                "type": c.type,
+                "forms": [" ".join(f.split()) for f in c.forms],
+                "mentions": mentions,
+            }
+        )
+    rels = []
+    for c in cands:
+        sent = doc[c.sent[0] : c.sent[1]]
+        start = sent.start_char
+        for a in c.via:  # include the sentence that names a pronoun's referent
+            start = min(start, doc[a].sent.start_char)
+        end = sent.end_char
+        rels.append(
+            {
+                "source": c.source,
+                "target": c.target,
+                "type": c.type,
+                "role": c.role,
+                "confidence": c.confidence,
+                "pattern": c.pattern,
+                "start": start + offset,
+                "end": end + offset,
+            }
+        )
+    return {"entities": ents, "relations": rels}
+
+
+def _assemble(doc_id: str, state: dict) -> DocumentResult:
+    """Merge the parts of a document into one result with stable ids."""
+    text: str = state["text"]
+    by_id: dict[str, dict] = {}
+    local_ids: list[dict[int, str]] = []
+    for part in sorted(
+        state["parts"], key=lambda p: p["entities"][0]["mentions"][0][0] if p["entities"] else 0
+    ):
+        ids = {}
+        for e in part["entities"]:
+            eid = f"{_TYPE_PREFIX[e['type']]}:{slugify(e['name'])}"
+            slot = by_id.get(eid)
+            if slot is None:
+                slot = by_id[eid] = {"name": e["name"], "type": e["type"], "forms": [], "mentions": []}
+            for f in e["forms"]:
+                if f not in slot["forms"]:
+                    slot["forms"].append(f)
+            slot["mentions"].extend(e["mentions"])
+            ids[e["idx"]] = eid
+        local_ids.append(ids)
+        part["_ids"] = ids
+    entities = []
+    for eid, slot in by_id.items():
+        mentions = sorted(set(slot["mentions"]))
+        aliases = tuple(f for f in slot["forms"] if f != slot["name"])
+        entities.append(
+            Entity(eid, slot["name"], slot["type"], aliases, tuple(Mention(s, e, t) for s, e, t in mentions))
+        )
+    entities.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
+
+    best: dict[tuple[str, str, str], Relation] = {}
+    for part in state["parts"]:
+        ids = part["_ids"]
+        for r in part["relations"]:
+            s, e = r["start"], r["end"]
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            rel = Relation(
+                source=ids[r["source"]],
+                type=r["type"],
+                target=ids[r["target"]],
+                evidence=Evidence(text[s:e], s, e),
+                confidence=round(float(r["confidence"]), 3),
+                role=r["role"],
+                pattern=r["pattern"],
+            )
+            k = (rel.source, str(rel.type), rel.target)
+            old = best.get(k)
+            if old is None or rel.confidence > old.confidence:
+                if old is not None and rel.role is None and old.role:
+                    rel = Relation(
+                        rel.source, rel.type, rel.target, rel.evidence, rel.confidence, old.role, rel.pattern
+                    )
+                best[k] = rel
+            elif old.role is None and rel.role:
+                best[k] = Relation(
+                    old.source, old.type, old.target, old.evidence, old.confidence, rel.role, old.pattern
+                )
+    relations = sorted(best.values(), key=lambda r: (r.evidence.start, r.source, str(r.type), r.target))
+    return DocumentResult(doc_id, tuple(entities), tuple(relations), chars=len(text))

@@ -1,0 +1,141 @@
+"""Within-document coreference for pronouns and "the company"-style phrases.
+
+Rule-based and conservative: a personal pronoun refers to a person named
+earlier in its sentence (never the subject of its own clause when it is that
+clause's object), else to the most prominent person of the nearest sentence
+before it; "the company"/"the university" refers to the nearest organization
+or institution. Resolved pronouns count as mentions for the pronouns after
+them, so a chain "Song ... He ... his" stays on Song.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..model import EntityType
+from .entities import Cluster
+from .lexicon import ORG_ANAPHORS, PERSON_PRONOUNS
+
+__all__ = ["Reference", "resolve_references"]
+
+_SUBJ = {"nsubj", "nsubjpass"}
+_LOOKBACK = 3  # sentences
+
+
+@dataclass(frozen=True)
+class Reference:
+    cluster: int
+    antecedent: int  # token index of the mention the reference was resolved to
+
+
+def _clause_verb(t: Token) -> Token:
+    h = t
+    while h.dep_ not in ("ROOT",) and h.pos_ not in ("VERB", "AUX") and h.head is not h:
+        h = h.head
+    return h
+
+
+def resolve_references(doc: Doc, clusters: list[Cluster], token_map: dict[int, int]) -> dict[int, Reference]:
+    """Map pronoun/anaphor token indices to the cluster they refer to."""
+    refs: dict[int, Reference] = {}
+    persons = {c.idx for c in clusters if c.type == EntityType.PERSON and not c.latent}
+    types = {c.idx: c.type for c in clusters}
+    latent = {c.idx for c in clusters if c.latent}
+    # mention heads in order: (token index, cluster)
+    sents = list(doc.sents)
+    sent_of = {}
+    for si, s in enumerate(sents):
+        for t in s:
+            sent_of[t.i] = si
+    # people mentioned per sentence: list of (token index, cluster, is_subject)
+    per_sent: list[list[tuple[int, int, bool]]] = [[] for _ in sents]
+    orgs_seen: list[tuple[int, int]] = []  # (token index, cluster)
+
+    def note(i: int, cl: int) -> None:
+        t = doc[i]
+        if cl in persons:
+            is_subj = t.dep_ in _SUBJ or (t.dep_ in ("compound", "appos") and t.head.dep_ in _SUBJ)
+            per_sent[sent_of[i]].append((i, cl, is_subj))
+
+    starts = set()
+    for c in clusters:
+        for s, _e in c.spans:
+            starts.add(s)
+    topic = None
+    counts = {c.idx: len(c.spans) for c in clusters if c.idx in persons}
+    if counts:
+        topic = max(counts, key=lambda k: counts[k])
+
+    for t in doc:
+        i = t.i
+        if i in token_map:
+            cl = token_map[i]
+            if i in starts or (i > 0 and token_map.get(i - 1) != cl):
+                # the mention's head token stands for it
+                root = i
+                while root + 1 in token_map and token_map[root + 1] == cl:
+                    root += 1
+                note(doc[i : root + 1].root.i, cl)
+                if types.get(cl) != EntityType.PERSON and cl not in latent:
+                    orgs_seen.append((i, cl))
+            continue
+        low = t.lower_
+        if low in PERSON_PRONOUNS and t.pos_ == "PRON":
+            ref = _resolve_pronoun(doc, t, per_sent, sent_of)
+            if (
+                ref is None
+                and topic is not None
+                and not any(per_sent[k] for k in range(max(0, sent_of[i] - _LOOKBACK), sent_of[i] + 1))
+            ):
+                first = clusters[topic].spans[0][0]
+                if first < i:
+                    ref = Reference(topic, first)
+            if ref is not None:
+                refs[i] = ref
+                note(i, ref.cluster)
+        elif t.lemma_.lower() in ORG_ANAPHORS and t.pos_ == "NOUN" and t.tag_ in ("NN", "NNP"):
+            if not any(ch.lower_ == "the" for ch in t.children):
+                continue
+            if any(ch.dep_ in ("amod", "compound", "prep") for ch in t.children):
+                continue
+            want = ORG_ANAPHORS[t.lemma_.lower()]
+            si = sent_of[i]
+            for j, cl in reversed(orgs_seen):
+                if sent_of[j] < si - 5:
+                    break
+                if types.get(cl) == want or (
+                    want == "ORGANIZATION" and types.get(cl) == EntityType.ORGANIZATION
+                ):
+                    refs[i] = Reference(cl, j)
+                    break
+    return refs
+
+
+def _resolve_pronoun(doc: Doc, p: Token, per_sent, sent_of) -> Reference | None:
+    si = sent_of[p.i]
+    verb = _clause_verb(p)
+    same = [(i, cl, subj) for i, cl, subj in per_sent[si] if i < p.i]
+    if same:
+        ok = []
+        for i, cl, subj in same:
+            t = doc[i]
+            # "Jones nominated her": an object pronoun is not its clause's subject
+            if p.dep_ in ("dobj", "pobj", "iobj") and p.lower_ not in ("himself", "herself"):
+                if _clause_verb(t) == verb and t.dep_ in _SUBJ:
+                    continue
+            # "His mentor, Zhiding Yu": not the noun the pronoun's phrase is in apposition with
+            ok.append((i, cl, subj))
+        if ok:
+            subj = [x for x in ok if x[2]]
+            i, cl, _ = (subj or ok)[-1] if subj else ok[-1]
+            return Reference(cl, i)
+    for k in range(si - 1, max(-1, si - 1 - _LOOKBACK), -1):
+        people = per_sent[k]
+        if not people:
+            continue
+        subj = [x for x in people if x[2]]
+        i, cl, _ = subj[0] if subj else people[0]
+        return Reference(cl, i)
+    return None

@@ -1,0 +1,576 @@
+"""Entities of one parsed document: find, clean, type and merge name mentions.
+
+Starts from the model's named entities and fixes what a small model gets wrong
+in news and biographies: possessives and titles inside names, company names
+typed as places or products, surnames typed as organizations, headline
+fragments, lists of names it half-recognised. Mentions that name the same
+referent in the document are merged into one ``Cluster``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import EntityType
+from ..names import acronym_of, country_or_region, is_acronym, known_institution, known_place, name_key
+from .lexicon import (
+    CORPORATE_SUFFIXES,
+    INSTITUTION_CONTEXT,
+    INSTITUTION_HEADS,
+    MEDIA_NOUNS,
+    NAME_CONNECTORS,
+    NOT_ENTITIES,
+    ORG_LIST_NOUNS,
+    RESEARCH_WORDS,
+    TITLES,
+    WEAK_INSTITUTION_HEADS,
+)
+
+__all__ = ["Cluster", "find_entities"]
+
+KEEP_LABELS = {"PERSON", "ORG", "GPE", "PRODUCT", "FAC", "NORP", "WORK_OF_ART", "EVENT", "LOC"}
+_POSSESSIVE = {"'s", "’s", "'", "’", "s'"}
+
+
+@dataclass
+class Cluster:
+    """One referent in a document: its mentions (token spans) and its type."""
+
+    idx: int
+    type: EntityType | None  # None: not decided yet
+    spans: list[tuple[int, int]] = field(default_factory=list)  # token [start, end)
+    labels: Counter = field(default_factory=Counter)
+    latent: bool = False  # a place-or-organization kept only if a relation needs it
+    forms: Counter = field(default_factory=Counter)
+
+    def name(self) -> str:
+        forms = list(self.forms)
+        if self.type == EntityType.PERSON:
+            return max(forms, key=lambda f: (len(f.split()), self.forms[f], len(f)))
+        non_acr = [f for f in forms if not is_acronym(f)] or forms
+        return max(non_acr, key=lambda f: (len(f.split()) > 1, self.forms[f], len(f)))
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    label: str
+    headline: bool = False
+    source: str = "ner"
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start : self.end].text
+
+
+def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in ranges)
+
+
+def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """Trim a span to the name it contains; may split it at line breaks."""
+    pieces: list[tuple[int, int]] = []
+    s = start
+    for i in range(start, end):
+        t = doc[i]
+        if "\n" in t.text or ("\n" in t.whitespace_ and i < end - 1):
+            stop = i if "\n" in t.text else i + 1
+            pieces.append((s, stop))
+            s = i + 1
+    pieces.append((s, end))
+    out = []
+    for s, e in pieces:
+        # cut at an internal possessive: "DeepSeek's R1" names DeepSeek
+        for i in range(s, e):
+            if doc[i].text in _POSSESSIVE or doc[i].tag_ == "POS":
+                e = i
+                break
+        while s < e and (
+            doc[s].is_punct
+            or doc[s].is_space
+            or doc[s].lower_ in ("the", "a", "an")
+            or (label == "PERSON" and doc[s].lower_ in TITLES and e - s > 1)
+            or (label == "PERSON" and doc[s].lower_.rstrip(".") in TITLES and e - s > 1)
+        ):
+            s += 1
+        while e > s and (
+            (doc[e - 1].is_punct and doc[e - 1].text not in (")",))
+            or doc[e - 1].is_space
+            or doc[e - 1].text in _POSSESSIVE
+            or doc[e - 1].lower_ in NAME_CONNECTORS
+            or (doc[e - 1].text[:1].islower() and not doc[e - 1].like_num)
+        ):
+            e -= 1
+        if e > s and doc[e - 1].text == ")" and "(" not in doc[s : e - 1].text:
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _plausible(text: str, label: str) -> bool:
+    if not re.search(r"[^\W\d_]", text):
+        return False
+    if text.casefold() in NOT_ENTITIES or name_key(text) in {"", "s"}:
+        return False
+    if len(text) < 2 and label != "PERSON":
+        return False
+    if not (text[:1].isupper() or text[:1].isdigit()):
+        return False
+    if label == "PERSON" and any(ch.isdigit() for ch in text):
+        return False
+    return not len(text) > 80
+
+
+def _uncovered_chunk(doc: Doc, i: int, covered: set[int]) -> tuple[int, int] | None:
+    """A proper-name chunk starting at token ``i`` that no entity covers."""
+    t = doc[i]
+    if i in covered or not (t.text[:1].isupper() or t.text[:1].isdigit()):
+        return None
+    if t.pos_ not in ("PROPN", "NOUN", "NUM", "X", "ADJ") or t.is_stop:
+        return None
+    if not re.search(r"[A-Za-z]", t.text):
+        return None
+    j = i + 1
+    while j < len(doc) and j not in covered:
+        n = doc[j]
+        if (n.text[:1].isupper() and n.pos_ in ("PROPN", "NOUN", "X")) or (
+            n.lower_ in ("of", "the")
+            and j + 1 < len(doc)
+            and (doc[j + 1].text[:1].isupper() or doc[j + 1].lower_ == "the")
+        ):
+            j += 1
+        else:
+            break
+    while j > i + 1 and doc[j - 1].lower_ in ("of", "the"):
+        j -= 1
+    return (i, j)
+
+
+def _extra_candidates(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Names the model missed: in lists beside recognised names, and as news sources."""
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    by_token = {}
+    for c in cands:
+        for i in range(c.start, c.end):
+            by_token[i] = c
+    extra: list[_Cand] = []
+
+    def add(span: tuple[int, int] | None, label: str, source: str) -> None:
+        if span is None:
+            return
+        s, e = span
+        if any(i in covered for i in range(s, e)):
+            return
+        extra.append(_Cand(s, e, label, source=source))
+        covered.update(range(s, e))
+
+    for c in cands:
+        if c.label not in ("ORG", "PERSON"):
+            continue
+        root = doc[c.start : c.end].root
+        # coordination: "StepFun, Minimax, and 01.AI"
+        group = [root]
+        head = root
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head
+            group.append(head)
+        stack = [head]
+        seen = set()
+        while stack:
+            t = stack.pop()
+            if t.i in seen:
+                continue
+            seen.add(t.i)
+            group.append(t)
+            stack.extend(ch for ch in t.children if ch.dep_ in ("conj", "appos"))
+        for t in group:
+            if t.i not in covered and t.pos_ in ("PROPN", "NOUN", "NUM", "X"):
+                left = t.i
+                while (
+                    left - 1 >= 0
+                    and doc[left - 1].head.i == t.i
+                    and doc[left - 1].dep_ in ("compound", "nummod")
+                    and doc[left - 1].text[:1].isupper()
+                ):
+                    left -= 1
+                chunk = _uncovered_chunk(doc, left, covered)
+                if chunk and chunk[0] <= t.i < chunk[1]:
+                    add(chunk, c.label, "list")
+    # "companies like X, Y", "startups such as X"
+    for t in doc:
+        if t.lower_ in ("like", "as", "including") and t.head.lower_ in ORG_LIST_NOUNS:
+            for obj in [ch for ch in t.children if ch.dep_ == "pobj"]:
+                items = [obj] + [c for c in obj.subtree if c.dep_ == "conj"]
+                for it in items:
+                    if it.i in by_token:
+                        continue
+                    left = it.i
+                    while left - 1 >= 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i == it.i:
+                        left -= 1
+                    chunk = _uncovered_chunk(doc, left, covered)
+                    if chunk and chunk[0] <= it.i < chunk[1]:
+                        add(chunk, "ORG", "list")
+    # "a report from 36Kr", "a story by Rest of the World", "according to X"
+    for t in doc:
+        if (t.lower_ in ("from", "by") and t.head.lower_ in MEDIA_NOUNS) or (
+            t.lower_ == "to" and t.i > 0 and doc[t.i - 1].lower_ == "according"
+        ):
+            objs = [ch for ch in t.children if ch.dep_ == "pobj"]
+            for obj in objs:
+                if obj.i in by_token and by_token[obj.i].label != "PERSON":
+                    continue
+                left = obj.i
+                while (
+                    left - 1 > t.i
+                    and doc[left - 1].head.i == obj.i
+                    and doc[left - 1].dep_ in ("compound", "nummod", "amod")
+                    and doc[left - 1].text[:1].isupper()
+                ):
+                    left -= 1
+                chunk = _uncovered_chunk(doc, left, covered - set(range(left, obj.i + 1)))
+                if chunk and chunk[0] <= obj.i < chunk[1] and chunk[1] - chunk[0] >= 1:
+                    # replace a wrong PERSON reading of the first word ("Rest")
+                    for c in list(cands):
+                        if c.start >= chunk[0] and c.end <= chunk[1]:
+                            cands.remove(c)
+                            covered.difference_update(range(c.start, c.end))
+                    add(chunk, "ORG", "source")
+    return extra
+
+
+def _institution(name: str, doc: Doc, spans: list[tuple[int, int]]) -> bool:
+    words = name.split()
+    lowered = [w.casefold().strip(",.()") for w in words]
+    for k, w in enumerate(lowered):
+        if w in INSTITUTION_HEADS and w not in WEAK_INSTITUTION_HEADS:
+            if w == "department" and not (set(lowered) & RESEARCH_WORDS or "of" in lowered):
+                continue
+            if w == "school" and k == 0 and len(words) == 1:
+                continue
+            return True
+        if w == "research" and k > 0:
+            return True
+        if w in WEAK_INSTITUTION_HEADS and set(lowered) & RESEARCH_WORDS - {w}:
+            return True
+    if known_institution(name):
+        return True
+    for s, e in spans[:5]:
+        window = doc[max(0, s - 8) : min(len(doc), e + 8)].text
+        if INSTITUTION_CONTEXT.search(window) and re.search(r"think[- ]tank", window, re.I):
+            return True
+    return False
+
+
+def _org_context(doc: Doc, s: int, e: int) -> bool:
+    """Does the syntax around a place-like name say it is an organization?"""
+    root = doc[s:e].root
+    if any(ch.dep_ == "case" or ch.tag_ == "POS" for ch in root.children):
+        return True
+    if root.dep_ == "poss":
+        return True
+    if root.dep_ == "compound" and root.head.lemma_.lower() in (
+        "researcher",
+        "scientist",
+        "engineer",
+        "founder",
+        "ceo",
+        "executive",
+        "employee",
+        "chip",
+        "chips",
+        "share",
+        "shares",
+        "stock",
+        "model",
+        "spokesman",
+        "spokeswoman",
+        "intern",
+        "internship",
+        "product",
+        "software",
+        "platform",
+        "team",
+        "lab",
+    ):
+        return True
+    head = root.head
+    if (
+        root.dep_ == "pobj"
+        and head.lower_ in ("like", "as", "including")
+        and (head.head.lower_ in ORG_LIST_NOUNS)
+    ):
+        return True
+    return bool(
+        root.dep_ == "nsubj"
+        and head.lemma_
+        in ("say", "announce", "hire", "acquire", "offer", "vow", "release", "launch", "invest")
+    )
+
+
+def _label_vote(c: Cluster) -> str:
+    labels = c.labels
+    if labels["PERSON"] > labels["ORG"] + labels["PRODUCT"] + labels["FAC"]:
+        return "PERSON"
+    if labels["ORG"] or labels["list_org"] or labels["source"]:
+        return "ORG"
+    if labels["PERSON"]:
+        return "PERSON"
+    return labels.most_common(1)[0][0]
+
+
+def find_entities(
+    doc: Doc,
+    furniture: list[tuple[int, int]],
+    headlines: list[tuple[int, int]],
+) -> tuple[list[Cluster], dict[int, int]]:
+    """Return the document's clusters and a map token index -> cluster index."""
+    cands: list[_Cand] = []
+    for ent in doc.ents:
+        if ent.label_ not in KEEP_LABELS:
+            continue
+        for s, e in _clean(doc, ent.start, ent.end, ent.label_):
+            cands.append(_Cand(s, e, ent.label_))
+    cands.extend(_extra_candidates(doc, cands))
+    # drop furniture, mark headline mentions
+    kept: list[_Cand] = []
+    for c in cands:
+        pos = doc[c.start].idx
+        if _in_ranges(pos, furniture):
+            continue
+        c.headline = _in_ranges(pos, headlines)
+        if not _plausible(c.text(doc), c.label):
+            continue
+        kept.append(c)
+    body_keys = {name_key(c.text(doc)) for c in kept if not c.headline}
+
+    # group mentions by folded form
+    by_key: dict[str, Cluster] = {}
+    for c in kept:
+        text = c.text(doc)
+        key = name_key(text)
+        if c.headline and key not in body_keys:
+            continue
+        cl = by_key.get(key)
+        if cl is None:
+            cl = by_key[key] = Cluster(idx=len(by_key), type=None)
+        cl.spans.append((c.start, c.end))
+        cl.forms[text] += 1
+        label = c.label
+        if c.source == "list" and c.label == "ORG":
+            label = "list_org"
+        elif c.source == "source":
+            label = "source"
+        cl.labels[label] += 1
+
+    clusters = list(by_key.values())
+    persons_multi = [
+        c for c in clusters if _label_vote(c) == "PERSON" and max(len(f.split()) for f in c.forms) > 1
+    ]
+    person_parts: set[str] = set()
+    for c in persons_multi:
+        for f in c.forms:
+            toks = f.split()
+            if len(toks) > 1:
+                person_parts.add(name_key(toks[0]))
+                person_parts.add(name_key(toks[-1]))
+
+    # decide types
+    for c in clusters:
+        name = max(c.forms, key=lambda f: c.forms[f])
+        key = name_key(name)
+        vote = _label_vote(c)
+        single = all(len(f.split()) == 1 for f in c.forms)
+        if single and key in person_parts and vote in ("ORG", "GPE", "PERSON", "PRODUCT", "NORP"):
+            c.type = EntityType.PERSON
+            continue
+        if vote == "PERSON":
+            if c.labels["PERSON"] and not country_or_region(name):
+                c.type = EntityType.PERSON
+                continue
+        if vote in ("NORP", "LOC", "WORK_OF_ART", "EVENT"):
+            c.type = None
+            continue
+        if country_or_region(name):
+            c.type = None
+            continue
+        org_type = EntityType.INSTITUTION if _institution(name, doc, c.spans) else EntityType.ORGANIZATION
+        if vote in ("ORG", "list_org", "source"):
+            if c.labels["ORG"] == 0 and c.labels["source"] == 0 and known_place(name):
+                c.type = None
+                continue
+            c.type = org_type
+            continue
+        if vote == "FAC":
+            c.type = org_type if org_type == EntityType.INSTITUTION else None
+            c.latent = c.type is None
+            if c.latent:
+                c.type = EntityType.ORGANIZATION
+            continue
+        # GPE or PRODUCT only: an organization only in an organization's place
+        if known_place(name) and not known_institution(name):
+            c.type = None
+            continue
+        c.type = org_type
+        if org_type == EntityType.INSTITUTION:
+            continue
+        if any(_org_context(doc, s, e) for s, e in c.spans):
+            continue
+        c.latent = True
+
+    clusters = [c for c in clusters if c.type is not None]
+    clusters = _merge(doc, clusters)
+    for i, c in enumerate(clusters):
+        c.idx = i
+    token_map: dict[int, int] = {}
+    for c in clusters:
+        for s, e in c.spans:
+            for i in range(s, e):
+                token_map[i] = c.idx
+    return clusters, token_map
+
+
+def _tokens(form: str) -> list[str]:
+    return [name_key(t) for t in form.split() if name_key(t)]
+
+
+def _merge(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """Merge clusters that name the same referent: name parts, acronyms, suffixes."""
+    parent = list(range(len(clusters)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[rb] = ra
+
+    persons = [i for i, c in enumerate(clusters) if c.type == EntityType.PERSON]
+    orgs = [i for i, c in enumerate(clusters) if c.type != EntityType.PERSON]
+
+    # people: the longest names first; shorter names join a unique longer one
+    def ptoks(i: int) -> list[str]:
+        c = clusters[i]
+        return _tokens(max(c.forms, key=lambda f: len(f.split())))
+
+    persons.sort(key=lambda i: -len(ptoks(i)))
+    for i in persons:
+        toks = ptoks(i)
+        longer = [j for j in persons if len(ptoks(j)) > len(toks) and find(j) == j]
+        if not longer:
+            continue
+        if len(toks) == 1:
+            t = toks[0]
+            last = [j for j in longer if ptoks(j)[-1] == t]
+            first = [j for j in longer if ptoks(j)[0] == t]
+            pool = last or first
+            roots = {find(j) for j in pool}
+            if len(roots) == 1:
+                union(pool[0], i)
+            elif len(roots) > 1:
+                # the nearest full name mentioned before this one
+                start = clusters[i].spans[0][0]
+                before = [(max((s for s, _ in clusters[j].spans if s < start), default=-1), j) for j in pool]
+                best = max(before)
+                if best[0] >= 0:
+                    union(best[1], i)
+        else:
+            for j in longer:
+                lt = ptoks(j)
+                if lt[-1] == toks[-1] and (
+                    lt[0] == toks[0]
+                    or lt[0].startswith(toks[0])
+                    or toks[0].startswith(lt[0])
+                    or all(t in lt for t in toks)
+                ):
+                    union(j, i)
+                    break
+
+    # organizations and institutions
+    for a in orgs:
+        for b in orgs:
+            if a == b or find(a) == find(b):
+                continue
+            ca, cb = clusters[a], clusters[b]
+            if ca.latent != cb.latent and not (ca.latent or cb.latent):
+                continue
+            fa = max(ca.forms, key=lambda f: ca.forms[f])
+            fb = max(cb.forms, key=lambda f: cb.forms[f])
+            ta, tb = fa.split(), fb.split()
+            if is_acronym(fa) and acronym_of(fa, fb):
+                union(b, a)
+                continue
+            if len(ta) < len(tb):
+                extra_tail = tb[len(ta) :]
+                if [t.casefold() for t in tb[: len(ta)]] == [t.casefold() for t in ta] and all(
+                    t.casefold().strip(".,") in CORPORATE_SUFFIXES | {"university", "college"}
+                    for t in extra_tail
+                ):
+                    union(b, a)
+                    continue
+                extra_head = tb[: len(tb) - len(ta)]
+                if (
+                    [t.casefold() for t in tb[len(tb) - len(ta) :]] == [t.casefold() for t in ta]
+                    and len(extra_head) <= 2
+                    and len(fa) >= 4
+                    and not known_place(fa)
+                    and ca.type == cb.type
+                    and not any(t.casefold() in INSTITUTION_HEADS for t in ta)
+                ):
+                    union(b, a)
+                    continue
+    # parenthetical aliases: "Microsoft Research Asia (MSRA)", "True Knowledge (later Evi)"
+    span_owner = {}
+    for i, c in enumerate(clusters):
+        for s, e in c.spans:
+            span_owner[s] = (i, e)
+    for i, c in enumerate(clusters):
+        if c.type == EntityType.PERSON:
+            continue
+        for _s, e in c.spans:
+            j = e
+            if j < len(doc) and doc[j].text == "(":
+                k = j + 1
+                while k < len(doc) and doc[k].lower_ in ("later", "formerly", "now", "aka", "or"):
+                    k += 1
+                if k in span_owner:
+                    other, oe = span_owner[k]
+                    if oe < len(doc) and doc[oe].text == ")" and clusters[other].type != EntityType.PERSON:
+                        union(i, other)
+
+    groups: dict[int, list[int]] = {}
+    for i in range(len(clusters)):
+        groups.setdefault(find(i), []).append(i)
+    merged = []
+    for root, members in groups.items():
+        base = clusters[root]
+        for m in members:
+            if m == root:
+                continue
+            o = clusters[m]
+            base.spans.extend(o.spans)
+            base.forms.update(o.forms)
+            base.labels.update(o.labels)
+            base.latent = base.latent and o.latent
+            if base.type == EntityType.ORGANIZATION and o.type == EntityType.INSTITUTION:
+                base.type = EntityType.INSTITUTION
+        base.spans.sort()
+        merged.append(base)
+    merged.sort(key=lambda c: c.spans[0])
+    return merged
+
+
+def span_of(doc: Doc, s: int, e: int) -> Span:
+    return doc[s:e]
+
+
+def token_is_name(t: Token) -> bool:
+    return t.ent_type_ in ("PERSON", "ORG")

@@ -1,0 +1,843 @@
+"""Relation patterns over spaCy's dependency parse.
+
+Each pattern starts at a trigger word (a verb such as "join" or "found", a role
+noun such as "professor" or "mentor", a degree such as "PhD", the preposition
+of "under the supervision of") and walks the parse to the people and
+organizations it links: subjects, objects, appositions, copulas, relative
+clauses, participles, coordinations. A relation needs a clause that states it;
+co-occurrence never makes an edge, and negated or hedged clauses make none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..model import EntityType, RelationType
+from .coref import Reference
+from .entities import Cluster
+from .lexicon import (
+    ADVISE_VERBS,
+    DEGREE_VERBS,
+    DEGREE_WORDS,
+    EDU_VERB_PREPS,
+    EMPLOY_VERB_PREPS,
+    EMPLOY_VERB_ROLES,
+    EMPLOY_VERBS,
+    EMPLOYMENT_ROLES,
+    FOUND_VERBS,
+    FOUNDER_ROLES,
+    HEDGE_VERBS,
+    HEDGE_WORDS,
+    LAB_NOUNS,
+    MENTOR_VERBS,
+    NEGATIONS,
+    PERSON_ROLES,
+    POST_NOUNS,
+    STRONG_FOUND_VERBS,
+    STUDENT_ROLES,
+    UNDER_NOUNS,
+)
+
+__all__ = ["PATTERN_CONFIDENCE", "Candidate", "find_relations"]
+
+ORGISH = (EntityType.ORGANIZATION, EntityType.INSTITUTION)
+
+#: Base confidence of each pattern, fitted on the development sets
+#: (precision of the pattern's edges there, rounded, with a floor and a cap).
+PATTERN_CONFIDENCE: dict[str, float] = {
+    "role-appos": 0.9,
+    "role-copula": 0.85,
+    "role-compound": 0.85,
+    "role-as": 0.85,
+    "role-other": 0.7,
+    "post-noun": 0.8,
+    "person-role": 0.85,
+    "verb-employ": 0.8,
+    "verb-hire": 0.8,
+    "verb-leave": 0.7,
+    "verb-edu": 0.85,
+    "degree": 0.85,
+    "verb-found": 0.9,
+    "verb-found-weak": 0.6,
+    "founder-role": 0.9,
+    "verb-advise": 0.85,
+    "verb-mentor": 0.85,
+    "under": 0.8,
+    "lab": 0.6,
+    "person-at-org": 0.55,
+    "student-role": 0.8,
+}
+
+
+@dataclass
+class Candidate:
+    source: int  # cluster index
+    type: RelationType
+    target: int
+    sent: tuple[int, int]  # token span of the sentence
+    confidence: float
+    role: str | None
+    pattern: str
+    via: list[int] = field(default_factory=list)  # antecedent tokens of resolved references
+
+
+class _Ctx:
+    def __init__(
+        self,
+        doc: Doc,
+        clusters: list[Cluster],
+        token_map: dict[int, int],
+        refs: dict[int, Reference],
+    ) -> None:
+        self.doc = doc
+        self.clusters = clusters
+        self.token_map = token_map
+        self.refs = refs
+        self.out: list[Candidate] = []
+
+    # --- entity lookups ---------------------------------------------------
+    def ent(self, t: Token) -> tuple[int, int | None] | None:
+        """(cluster, antecedent token or None) that a token names or refers to."""
+        if t.i in self.token_map:
+            return self.token_map[t.i], None
+        ref = self.refs.get(t.i)
+        if ref is not None:
+            return ref.cluster, ref.antecedent
+        return None
+
+    def type_of(self, cl: int) -> EntityType | None:
+        return self.clusters[cl].type
+
+    def persons(self, t: Token | None, depth: int = 0) -> list[tuple[int, int | None]]:
+        if t is None or depth > 4:
+            return []
+        out = []
+        for c in _conjuncts(t):
+            e = self.ent(c)
+            if e and self.type_of(e[0]) == EntityType.PERSON and not self.clusters[e[0]].latent:
+                out.append(e)
+                continue
+            # a noun in apposition with a person: "the researcher, X"
+            for ch in c.children:
+                if ch.dep_ == "appos":
+                    out.extend(self.persons(ch, depth + 1))
+            if c.dep_ == "appos" and c.head.i != c.i:
+                e = self.ent(c.head)
+                if e and self.type_of(e[0]) == EntityType.PERSON:
+                    out.append(e)
+            # "one of X's students" etc. are handled by holders()
+            if c.lower_ in ("who", "that") and c.head.dep_ == "relcl":
+                out.extend(self.persons(c.head.head, depth + 1))
+        return _uniq(out)
+
+    def orgs(self, t: Token | None, depth: int = 0) -> list[tuple[int, int | None]]:
+        if t is None or depth > 3:
+            return []
+        out = []
+        for c in _conjuncts(t):
+            e = self.ent(c)
+            if e and self.type_of(e[0]) in ORGISH:
+                out.append(e)
+                # "the Department of Physics, Tsinghua University"
+                for ch in c.children:
+                    if ch.dep_ == "appos":
+                        out.extend(self.orgs(ch, depth + 1))
+                    if ch.dep_ == "prep" and ch.lower_ == "of":
+                        for ob in ch.children:
+                            if ob.dep_ == "pobj" and self.ent(ob) and self.ent(ob)[0] != e[0]:
+                                out.extend(self.orgs(ob, depth + 1))
+                continue
+            if e is None:
+                # "a Chicago-based think tank MacroPolo": names inside the noun phrase
+                for ch in c.children:
+                    if ch.dep_ in ("appos", "compound", "nmod"):
+                        sub = self.ent(ch)
+                        if sub and self.type_of(sub[0]) in ORGISH:
+                            out.append(sub)
+        return _uniq(out)
+
+    def pobj_orgs(self, t: Token, preps: set[str] | None) -> list[tuple[int, int | None]]:
+        out = []
+        for ch in t.children:
+            if ch.dep_ in ("prep", "agent", "dative") and (preps is None or ch.lower_ in preps):
+                for ob in ch.children:
+                    if ob.dep_ == "pobj":
+                        out.extend(self.orgs(ob))
+                    elif ob.dep_ == "pcomp":
+                        out.extend(self.pobj_orgs(ob, preps))
+        return _uniq(out)
+
+    def pobj_persons(self, t: Token, preps: set[str]) -> list[tuple[int, int | None]]:
+        out = []
+        for ch in t.children:
+            if ch.dep_ in ("prep", "agent") and ch.lower_ in preps:
+                for ob in ch.children:
+                    if ob.dep_ == "pobj":
+                        out.extend(self.persons(ob))
+        return _uniq(out)
+
+    def subjects(self, v: Token, depth: int = 0) -> list[tuple[int, int | None]]:
+        """People who are the subject of verb ``v`` (inherited through conj/xcomp/advcl)."""
+        if depth > 4:
+            return []
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subj:
+            out = []
+            for s in subj:
+                if s.lower_ in ("who", "that") and v.dep_ == "relcl":
+                    out.extend(self.persons(v.head))
+                else:
+                    out.extend(self.persons(s))
+                    if not out and s.dep_ == "nsubj" and s.pos_ == "NOUN":
+                        out.extend(self.holders(s, depth + 1))
+            return _uniq(out)
+        if v.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and v.head.i != v.i:
+            return self.subjects(v.head, depth + 1)
+        if v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"):
+            return self.persons(v.head)
+        if v.dep_ == "pobj" and v.head.dep_ == "prep":  # "after joining X"
+            return self.subjects(v.head.head, depth + 1)
+        return []
+
+    def holders(self, n: Token, depth: int = 0) -> list[tuple[int, int | None]]:
+        """People a role noun describes: apposition, copula, title, "as", possessive."""
+        if depth > 4:
+            return []
+        out = []
+        if n.dep_ == "appos":
+            out.extend(self.persons(n.head))
+        for ch in n.children:
+            if ch.dep_ == "appos":
+                out.extend(self.persons(ch))
+        if n.dep_ in ("attr", "oprd", "acomp"):
+            out.extend(self.subjects(n.head, depth + 1))
+        if n.dep_ == "compound":
+            e = self.ent(n.head)
+            if e and self.type_of(e[0]) == EntityType.PERSON:
+                out.append(e)
+            elif n.head.pos_ in ("NOUN", "PROPN") and n.head.i != n.i:
+                out.extend(self.holders(n.head, depth + 1))
+        if n.dep_ == "pobj" and n.head.lower_ == "as" and n.head.head.i != n.head.i:
+            gov = n.head.head
+            if gov.pos_ in ("VERB", "AUX"):
+                out.extend(self.subjects(gov, depth + 1))
+            else:
+                out.extend(self.persons(gov))
+        if n.dep_ == "conj":
+            head = n.head
+            while head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head
+            out.extend(self.holders(head, depth + 1))
+        if (
+            n.dep_ == "pobj"
+            and n.head.lower_ == "of"
+            and n.head.head.lower_
+            in (
+                "one",
+                "some",
+                "many",
+                "two",
+                "three",
+                "all",
+                "both",
+                "each",
+                "among",
+            )
+        ):
+            out.extend(self.holders(n.head.head, depth + 1))
+        if n.dep_ == "pobj" and n.head.lower_ == "among" and n.head.head.pos_ in ("AUX", "VERB"):
+            out.extend(self.subjects(n.head.head, depth + 1))
+        if n.dep_ in ("nsubj",) and n.head.lemma_ == "be":
+            for ch in n.head.children:
+                if ch.dep_ == "attr":
+                    out.extend(self.persons(ch))
+        return _uniq(out)
+
+    # --- output -------------------------------------------------------------
+    def emit(
+        self,
+        src: tuple[int, int | None],
+        rtype: RelationType,
+        tgt: tuple[int, int | None],
+        trigger: Token,
+        pattern: str,
+        role: str | None = None,
+        factor: float = 1.0,
+    ) -> None:
+        s, sa = src
+        t, ta = tgt
+        if s == t:
+            return
+        st, tt = self.type_of(s), self.type_of(t)
+        if rtype in (RelationType.EMPLOYER, RelationType.ALMA_MATER):
+            if st != EntityType.PERSON or tt not in ORGISH:
+                return
+            if rtype == RelationType.ALMA_MATER and tt != EntityType.INSTITUTION:
+                factor *= 0.85
+        elif rtype == RelationType.FOUNDER:
+            if st not in ORGISH or tt != EntityType.PERSON:
+                return
+        elif st != EntityType.PERSON or tt != EntityType.PERSON:
+            return
+        if not asserted(trigger):
+            return
+        via = [a for a in (sa, ta) if a is not None]
+        if via:
+            factor *= 0.9
+        for cl in (s, t):
+            if self.clusters[cl].latent:
+                factor *= 0.85
+        sent = trigger.sent
+        conf = PATTERN_CONFIDENCE[pattern] * factor
+        self.out.append(Candidate(s, rtype, t, (sent.start, sent.end), min(conf, 0.99), role, pattern, via))
+
+
+def _uniq(items: list[tuple[int, int | None]]) -> list[tuple[int, int | None]]:
+    seen = set()
+    out = []
+    for e in items:
+        if e[0] not in seen:
+            seen.add(e[0])
+            out.append(e)
+    return out
+
+
+def _conjuncts(t: Token) -> list[Token]:
+    out = [t]
+    stack = [t]
+    while stack:
+        x = stack.pop()
+        for ch in x.children:
+            if ch.dep_ == "conj" and ch not in out:
+                out.append(ch)
+                stack.append(ch)
+    return out
+
+
+def asserted(trigger: Token) -> bool:
+    """False when the clause governing ``trigger`` is negated or hedged."""
+    t = trigger
+    for _ in range(5):
+        for ch in t.children:
+            if ch.dep_ == "neg" or (ch.lower_ in NEGATIONS and ch.dep_ in ("neg", "advmod", "det")):
+                return False
+            if ch.dep_ in ("aux", "advmod") and ch.lower_ in HEDGE_WORDS:
+                return False
+        if t is not trigger and t.lemma_.lower() in HEDGE_VERBS and t.pos_ in ("VERB", "NOUN"):
+            return False
+        if t.lower_ in HEDGE_WORDS and t.dep_ not in ("pobj",) and t is not trigger:
+            return False
+        if t.dep_ in ("ROOT",) or t.head.i == t.i:
+            break
+        if t.dep_ in ("relcl", "acl", "appos") and t is not trigger:
+            break
+        t = t.head
+    return True
+
+
+def _role_text(n: Token, ctx: _Ctx) -> str:
+    parts = []
+    for ch in n.lefts:
+        if (
+            ch.dep_ in ("compound", "amod")
+            and ch.i not in ctx.token_map
+            and ch.pos_ in ("NOUN", "ADJ", "PROPN")
+            and ch.lower_
+            not in (
+                "former",
+                "current",
+                "young",
+                "new",
+                "senior",
+                "junior",
+                "then",
+                "leading",
+                "top",
+                "other",
+                "famous",
+                "renowned",
+                "notable",
+                "prominent",
+                "veteran",
+                "longtime",
+                "future",
+            )
+        ):
+            parts.append(ch.text)
+    parts.append(n.text)
+    role = " ".join(parts)
+    if role.isupper() and len(role) <= 5:
+        return role
+    low = role.lower()
+    if low.endswith("s") and n.tag_ == "NNS":
+        low = n.lemma_.lower() if len(parts) == 1 else low[:-1]
+    return low.replace("ph.d.", "PhD").replace("phd", "PhD").replace("ceo", "CEO")
+
+
+def _degree_role(n: Token) -> str | None:
+    low = n.lower_
+    if DEGREE_WORDS.get(low):
+        return DEGREE_WORDS[low]
+    for ch in n.children:
+        if DEGREE_WORDS.get(ch.lower_):
+            return DEGREE_WORDS[ch.lower_]
+    return None
+
+
+def _is_degree(n: Token) -> bool:
+    low = n.lower_
+    if low in (
+        "degree",
+        "degrees",
+        "doctorate",
+        "phd",
+        "ph.d.",
+        "ph.d",
+        "dphil",
+        "mba",
+        "msc",
+        "bsc",
+        "diploma",
+        "bachelor",
+        "bachelors",
+        "master",
+        "masters",
+        "doctoral",
+        "llb",
+        "jd",
+        "md",
+        "meng",
+        "mphil",
+        "licentiate",
+        "habilitation",
+    ):
+        return True
+    if low in ("ba", "bs", "ma", "ms", "b.a.", "b.s.", "m.a.", "m.s.") and n.pos_ in ("PROPN", "NOUN"):
+        return True
+    if low in ("education", "studies", "study") and n.dep_ in ("dobj", "pobj"):
+        return any(
+            ch.lemma_ in ("undergraduate", "graduate", "doctoral", "postgraduate") for ch in n.children
+        )
+    return False
+
+
+def find_relations(
+    doc: Doc,
+    clusters: list[Cluster],
+    token_map: dict[int, int],
+    refs: dict[int, Reference],
+    skip_tokens: set[int],
+) -> list[Candidate]:
+    ctx = _Ctx(doc, clusters, token_map, refs)
+    for t in doc:
+        if t.i in skip_tokens:
+            continue
+        lemma = t.lemma_.lower()
+        low = t.lower_
+        if t.pos_ in ("VERB", "AUX") or (t.tag_.startswith("VB")):
+            _verb_patterns(ctx, t, lemma)
+        if t.pos_ in ("NOUN", "PROPN") and t.i not in token_map:
+            _noun_patterns(ctx, t, lemma, low)
+        if low == "under" and t.dep_ == "prep":
+            _under(ctx, t)
+        if t.i in token_map and clusters[token_map[t.i]].type == EntityType.PERSON:
+            _person_at_org(ctx, t)
+        if lemma in LAB_NOUNS and t.dep_ == "pobj":
+            _lab(ctx, t)
+    return ctx.out
+
+
+def _verb_patterns(ctx: _Ctx, v: Token, lemma: str) -> None:
+    prt = {c.lower_ for c in v.children if c.dep_ == "prt"}
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
+        v.dep_ == "acl" and v.tag_ == "VBN"
+    )
+    lemma = lemma.replace("co-", "co") if lemma.startswith("co-") else lemma
+    base = lemma[2:] if lemma.startswith("co") and lemma[2:] in ("found", "establish") else lemma
+
+    # founding: "X founded Y", "Y was founded by X", "Y, co-founded by X", "the company he founded"
+    if (
+        base in FOUND_VERBS
+        and not (base == "set" and "up" not in prt)
+        and not (base == "spin" and "off" not in prt)
+    ):
+        strong = base in STRONG_FOUND_VERBS or lemma.startswith("cofound")
+        pattern = "verb-found" if strong else "verb-found-weak"
+        if passive:
+            orgs = ctx.orgs(_first(v, ("nsubjpass",))) if _first(v, ("nsubjpass",)) else []
+            if v.dep_ == "acl" or (v.dep_ == "relcl" and not orgs):
+                orgs = ctx.orgs(v.head)
+            people = ctx.pobj_persons(v, {"by"})
+        else:
+            people = ctx.subjects(v)
+            obj = _first(v, ("dobj",))
+            orgs = ctx.orgs(obj) if obj is not None else []
+            if not orgs and v.dep_ == "relcl" and obj is None:
+                orgs = ctx.orgs(v.head) or _appos_orgs(ctx, v.head)
+        for o in orgs:
+            if not strong and ctx.clusters[o[0]].latent:
+                continue
+            for p in people:
+                ctx.emit(
+                    o,
+                    RelationType.FOUNDER,
+                    p,
+                    v,
+                    pattern,
+                    role="co-founder" if lemma.startswith("cofound") else "founder",
+                )
+        return
+
+    if lemma in ADVISE_VERBS or lemma in MENTOR_VERBS:
+        rtype = RelationType.MENTOR if lemma in MENTOR_VERBS else RelationType.ADVISER
+        pattern = "verb-mentor" if rtype == RelationType.MENTOR else "verb-advise"
+        if passive:
+            students = ctx.persons(_first(v, ("nsubjpass",))) if _first(v, ("nsubjpass",)) else []
+            if v.dep_ == "acl":
+                students = ctx.persons(v.head) or ctx.holders(v.head)
+            advisers = ctx.pobj_persons(v, {"by"})
+        else:
+            advisers = ctx.subjects(v)
+            students = ctx.persons(_first(v, ("dobj",)))
+        for s in students:
+            for a in advisers:
+                ctx.emit(s, rtype, a, v, pattern)
+        return
+
+    if lemma in EMPLOY_VERBS:
+        role = EMPLOY_VERB_ROLES.get(lemma)
+        if lemma in ("hire", "employ", "recruit", "appoint", "poach", "name", "promote"):
+            if passive:
+                people = ctx.persons(_first(v, ("nsubjpass",)))
+                if v.dep_ == "acl":
+                    people = ctx.persons(v.head)
+                orgs = ctx.pobj_orgs(v, {"by", "at", "to"})
+            else:
+                orgs = _subj_orgs(ctx, v)
+                people = ctx.persons(_first(v, ("dobj",)))
+            for p in people:
+                for o in orgs:
+                    ctx.emit(p, RelationType.EMPLOYER, o, v, "verb-hire", role=role)
+            return
+        people = ctx.subjects(v)
+        if not people:
+            return
+        orgs = []
+        if EMPLOY_VERBS[lemma] == "dobj":
+            obj = _first(v, ("dobj",))
+            orgs = ctx.orgs(obj) if obj is not None else []
+            if lemma in ("leave", "quit"):
+                # "left Y for Z": Z is an employer too
+                orgs += ctx.pobj_orgs(v, {"for"})
+        preps = EMPLOY_VERB_PREPS.get(lemma)
+        if preps:
+            orgs += ctx.pobj_orgs(v, preps)
+        pattern = (
+            "verb-leave"
+            if lemma in ("leave", "quit", "resign", "retire", "depart", "step")
+            else "verb-employ"
+        )
+        for p in people:
+            for o in _uniq(orgs):
+                if lemma in ("move", "return", "head", "lead", "run", "direct", "manage") and (
+                    ctx.clusters[o[0]].latent
+                ):
+                    continue
+                ctx.emit(p, RelationType.EMPLOYER, o, v, pattern, role=role)
+        # education verbs share lemmas with a few of these ("return to school")
+        return
+
+    if lemma in EDU_VERB_PREPS or lemma == "attend":
+        if lemma in ("educate", "admit", "accept", "train") and passive:
+            people = ctx.persons(_first(v, ("nsubjpass",)))
+            if v.dep_ == "acl":
+                people = ctx.persons(v.head) or ctx.holders(v.head)
+        else:
+            people = ctx.subjects(v)
+        if not people:
+            return
+        orgs = []
+        if lemma in ("attend", "enter"):
+            obj = _first(v, ("dobj",))
+            orgs = ctx.orgs(obj) if obj is not None else []
+        orgs += ctx.pobj_orgs(v, EDU_VERB_PREPS.get(lemma) or set())
+        for p in people:
+            for o in _uniq(orgs):
+                if (
+                    lemma in ("go", "return", "transfer", "enter", "train")
+                    and ctx.type_of(o[0]) != EntityType.INSTITUTION
+                ):
+                    continue
+                ctx.emit(p, RelationType.ALMA_MATER, o, v, "verb-edu")
+        # a degree named as the object is handled by the degree noun
+
+
+def _first(v: Token, deps: tuple[str, ...]) -> Token | None:
+    for c in v.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def _subj_orgs(ctx: _Ctx, v: Token) -> list[tuple[int, int | None]]:
+    subj = _first(v, ("nsubj",))
+    return ctx.orgs(subj) if subj is not None else []
+
+
+def _appos_orgs(ctx: _Ctx, n: Token) -> list[tuple[int, int | None]]:
+    if n.dep_ == "appos":
+        return ctx.orgs(n.head)
+    return []
+
+
+def _noun_orgs(ctx: _Ctx, n: Token, preps: set[str]) -> list[tuple[int, int | None]]:
+    """Organizations a role noun names: "at/of/for Y", "Y researcher", "Y's founder"."""
+    out = ctx.pobj_orgs(n, preps)
+    for ch in n.children:
+        if ch.dep_ in ("compound", "poss", "nmod", "amod") and ch.i < n.i:
+            e = ctx.ent(ch)
+            if e and ctx.type_of(e[0]) in ORGISH:
+                out.append(e)
+            elif ch.dep_ in ("compound", "nmod") and ch.pos_ in ("PROPN", "NOUN"):
+                for g in ch.children:
+                    ge = ctx.ent(g)
+                    if g.dep_ in ("compound", "poss") and ge and ctx.type_of(ge[0]) in ORGISH:
+                        out.append(ge)
+    return _uniq(out)
+
+
+def _noun_patterns(ctx: _Ctx, n: Token, lemma: str, low: str) -> None:
+    # relational person nouns: "his mentor, Z", "Z's doctoral student X"
+    key = lemma if lemma in PERSON_ROLES else (low if low in PERSON_ROLES else None)
+    if key is not None:
+        rel, holder_is_source = PERSON_ROLES[key]
+        rtype = RelationType(rel)
+        holders = ctx.holders(n)
+        others = []
+        poss = _first(n, ("poss",))
+        if poss is not None:
+            others = ctx.persons(poss)
+        if not others:
+            others = ctx.pobj_persons(n, {"of", "to", "for"})
+        for h in holders:
+            for o in others:
+                if holder_is_source:
+                    ctx.emit(h, rtype, o, n, "person-role")
+                else:
+                    ctx.emit(o, rtype, h, n, "person-role")
+        if key in ("student", "postdoc"):
+            # "a student at Y", "a University of Toronto graduate student"
+            for h in holders:
+                for o in _noun_orgs(ctx, n, {"at", "of", "in", "from"}):
+                    ctx.emit(h, RelationType.ALMA_MATER, o, n, "student-role", role=_role_text(n, ctx))
+        elif key in ("mentor", "adviser", "advisor", "supervisor"):
+            for h in holders:
+                for o in _noun_orgs(ctx, n, {"at", "from"}):
+                    ctx.emit(h, RelationType.EMPLOYER, o, n, "role-other")
+        return
+
+    if lemma in FOUNDER_ROLES or low in FOUNDER_ROLES:
+        holders = ctx.holders(n)
+        for h in holders:
+            for o in _noun_orgs(ctx, n, {"of", "at", "behind"}):
+                ctx.emit(o, RelationType.FOUNDER, h, n, "founder-role", role=_role_text(n, ctx))
+        return
+
+    if lemma in STUDENT_ROLES or low in STUDENT_ROLES:
+        holders = ctx.holders(n)
+        orgs = _noun_orgs(ctx, n, {"at", "of", "from", "in"})
+        for h in holders:
+            for o in orgs:
+                ctx.emit(h, RelationType.ALMA_MATER, o, n, "student-role", role=_role_text(n, ctx))
+        return
+
+    if lemma in EMPLOYMENT_ROLES or low in EMPLOYMENT_ROLES:
+        holders = ctx.holders(n)
+        if not holders:
+            poss = _first(n, ("poss",))
+            if poss is not None:
+                holders = ctx.persons(poss)
+        if not holders:
+            return
+        orgs = _noun_orgs(ctx, n, {"at", "of", "for", "with", "in", "on"})
+        if n.dep_ == "appos":
+            pattern = "role-appos"
+        elif n.dep_ in ("attr", "oprd"):
+            pattern = "role-copula"
+        elif n.dep_ == "compound":
+            pattern = "role-compound"
+        elif n.dep_ == "pobj" and n.head.lower_ == "as":
+            pattern = "role-as"
+        elif any(c.dep_ == "appos" for c in n.children):
+            pattern = "role-appos"
+        else:
+            pattern = "role-other"
+        for h in holders:
+            for o in orgs:
+                ctx.emit(h, RelationType.EMPLOYER, o, n, pattern, role=_role_text(n, ctx))
+        return
+
+    if low in POST_NOUNS or lemma in POST_NOUNS:
+        role = POST_NOUNS.get(low, POST_NOUNS.get(lemma))
+        holders = []
+        poss = _first(n, ("poss",))
+        if poss is not None:
+            holders = ctx.persons(poss)
+        if (
+            not holders
+            and n.dep_ in ("dobj",)
+            and n.head.lemma_
+            in (
+                "have",
+                "hold",
+                "take",
+                "land",
+                "get",
+                "accept",
+                "begin",
+                "start",
+                "secure",
+                "do",
+                "complete",
+                "finish",
+                "spend",
+                "serve",
+            )
+        ):
+            holders = ctx.subjects(n.head)
+        if not holders and n.dep_ == "pobj" and n.head.lower_ in ("during", "after", "before"):
+            gov = n.head.head
+            if gov.pos_ in ("VERB", "AUX"):
+                holders = ctx.subjects(gov)
+        if not holders:
+            return
+        if low in ("time", "years", "days", "work", "seat", "office") and not poss:
+            return
+        orgs = ctx.pobj_orgs(n, {"at", "with", "in", "for"})
+        for h in holders:
+            for o in orgs:
+                ctx.emit(h, RelationType.EMPLOYER, o, n, "post-noun", role=role)
+        return
+
+    if _is_degree(n):
+        holders = []
+        poss = _first(n, ("poss",))
+        if poss is not None:
+            holders = ctx.persons(poss)
+        gov = n
+        # "earned a master's degree and PhD": walk up through conjuncts and compounds
+        while gov.dep_ in ("conj", "compound", "appos") and gov.head.i != gov.i:
+            gov = gov.head
+        if not holders:
+            if gov.dep_ in ("dobj", "nsubjpass") and gov.head.pos_ in ("VERB", "AUX"):
+                if gov.head.lemma_.lower() in DEGREE_VERBS or gov.head.lemma_ in (
+                    "complete",
+                    "earn",
+                    "receive",
+                    "obtain",
+                ):
+                    holders = ctx.subjects(gov.head)
+                    if gov.dep_ == "nsubjpass":
+                        holders = ctx.pobj_persons(gov.head, {"to"})
+            elif (
+                gov.dep_ == "pobj" and gov.head.lower_ in ("with", "for") and gov.head.head.pos_ in ("VERB",)
+            ):
+                holders = ctx.subjects(gov.head.head)
+            elif gov.dep_ in ("appos", "attr"):
+                holders = ctx.holders(gov)
+        if not holders:
+            return
+        orgs = ctx.pobj_orgs(n, {"at", "from", "in", "of"})
+        for ch in n.children:
+            if ch.dep_ == "prep":
+                for ob in ch.children:
+                    if ob.dep_ == "pobj" and not ctx.ent(ob):
+                        orgs += ctx.pobj_orgs(ob, {"at", "from", "of"})
+        if gov.dep_ in ("dobj", "pobj") and gov.head.pos_ in ("VERB", "AUX", "ADP"):
+            verb = gov.head if gov.dep_ == "dobj" else gov.head.head
+            orgs += ctx.pobj_orgs(verb, {"at", "from", "in"})
+        role = _degree_role(n)
+        for h in holders:
+            for o in _uniq(orgs):
+                ctx.emit(h, RelationType.ALMA_MATER, o, n, "degree", role=role)
+
+
+def _under(ctx: _Ctx, prep: Token) -> None:
+    """ "under the supervision of Y", "studied under Y", "under the guidance of Y"."""
+    for ob in prep.children:
+        if ob.dep_ != "pobj":
+            continue
+        rel = None
+        advisers = []
+        if ob.lemma_.lower() in UNDER_NOUNS:
+            rel = RelationType(UNDER_NOUNS[ob.lemma_.lower()])
+            advisers = ctx.pobj_persons(ob, {"of"})
+            if not advisers:
+                poss = _first(ob, ("poss",))
+                advisers = ctx.persons(poss) if poss is not None else []
+        else:
+            advisers = ctx.persons(ob)
+            if advisers:
+                gov = prep.head
+                rel = (
+                    RelationType.ADVISER
+                    if gov.lemma_
+                    in ("study", "research", "work", "train", "complete", "do", "earn", "write", "pursue")
+                    or _is_degree(gov)
+                    else RelationType.MENTOR
+                )
+        if rel is None or not advisers:
+            continue
+        # the student: the subject of the nearest governing verb
+        gov = prep.head
+        students = []
+        for _ in range(4):
+            if gov.pos_ in ("VERB", "AUX"):
+                students = ctx.subjects(gov)
+                if students:
+                    break
+            if gov.dep_ == "poss" or gov.head.i == gov.i:
+                break
+            poss = _first(gov, ("poss",))
+            if poss is not None and ctx.persons(poss):
+                students = ctx.persons(poss)
+                break
+            gov = gov.head
+        for s in students:
+            for a in advisers:
+                ctx.emit(s, rel, a, prep, "under")
+
+
+def _person_at_org(ctx: _Ctx, t: Token) -> None:
+    """ "Wang Ziqiang at the Institute of Mechanics", "Walter Mears of the Associated Press"."""
+    # only from the head token of the person's mention
+    if t.head.i in ctx.token_map and ctx.token_map[t.head.i] == ctx.token_map[t.i] and t.head != t:
+        return
+    for ch in t.children:
+        if ch.dep_ == "prep" and ch.lower_ in ("at", "of", "with"):
+            for ob in ch.children:
+                if ob.dep_ != "pobj":
+                    continue
+                e = ctx.ent(ob)
+                if e is None or ctx.type_of(e[0]) not in ORGISH:
+                    continue
+                if ctx.clusters[e[0]].latent:
+                    continue
+                ctx.emit((ctx.token_map[t.i], None), RelationType.EMPLOYER, e, t, "person-at-org")
+
+
+def _lab(ctx: _Ctx, n: Token) -> None:
+    """ "trained in Y's lab", "a PhD student in Y's group": the student's adviser is Y."""
+    if n.head.lower_ not in ("in", "at", "into"):
+        return
+    poss = _first(n, ("poss",))
+    if poss is None:
+        return
+    advisers = ctx.persons(poss)
+    gov = n.head.head
+    students = ctx.subjects(gov) if gov.pos_ in ("VERB", "AUX") else ctx.holders(gov)
+    for s in students:
+        for a in advisers:
+            ctx.emit(s, RelationType.ADVISER, a, n, "lab")

