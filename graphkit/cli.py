@@ -156,7 +156,6 @@ def extract(paths, fmt, model, max_bytes, strict, min_confidence, no_cache, jobs
 
     _check_paths(paths)
     report = Report(on_problem=lambda m: err(f"warning: {clean(m)}"))
-    out = click.get_text_stream("stdout")
     for result in extract_paths(
         paths,
         model=model,
@@ -168,10 +167,9 @@ def extract(paths, fmt, model, max_bytes, strict, min_confidence, no_cache, jobs
     ):
         d = result.to_dict()
         if fmt == "jsonl":
-            out.write(json.dumps(d, ensure_ascii=False) + "\n")
+            click.echo(json.dumps(d, ensure_ascii=False))
         else:
-            out.write(_format_text(d) + "\n")
-        out.flush()
+            click.echo(_format_text(d))
     if report.read == 0:
         err("warning: no readable .txt or .md document found under " + ", ".join(paths))
     if strict and report.skipped_total - report.skipped.get("empty", 0) > 0:

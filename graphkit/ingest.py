@@ -9,6 +9,7 @@ raises for a bad file; only a path that does not exist is an ``InputError``.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,18 @@ __all__ = [
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 DEFAULT_MAX_BYTES = 20_000_000
 _SNIFF = 65536
+_PREFERRED = {
+    "cp1252": 0,
+    "latin_1": 1,
+    "iso8859_15": 2,
+    "cp1250": 3,
+    "cp1251": 4,
+    "gb18030": 5,
+    "big5": 6,
+    "shift_jis": 7,
+    "euc_kr": 8,
+    "utf_16": 9,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +53,7 @@ class Document:
 @dataclass(frozen=True, slots=True)
 class Skipped:
     path: str
-    reason: str  # one of: empty, binary, too-large, unreadable, broken-link, not-text-suffix
+    reason: str  # one of: empty, binary, too-large, unreadable, broken-link, not-a-file
     message: str  # a plain sentence for the user ("" for quiet skips)
 
 
@@ -66,7 +79,13 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
     except UnicodeDecodeError:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
+        matches = list(from_bytes(data))
+        best = None
+        if matches:
+            # among equally clean readings, prefer the encodings most text is written in
+            low = min(m.chaos for m in matches)
+            clean = [m for m in matches if m.chaos <= low + 1e-9]
+            best = min(clean, key=lambda m: (_PREFERRED.get(m.encoding, 99), -m.coherence))
         if best is None:
             raise _NotText("its encoding could not be detected (it may be binary)") from None
         text = str(best)
@@ -152,7 +171,10 @@ def _read(path: Path, doc_id: str, max_bytes: int) -> Document | Skipped:
     if path.is_symlink() and not path.exists():
         return Skipped(name, "broken-link", f"{name}: skipped: broken symbolic link")
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            return Skipped(name, "not-a-file", f"{name}: skipped: not a regular file")
+        size = st.st_size
         if size == 0:
             return Skipped(name, "empty", "")
         if max_bytes and size > max_bytes:

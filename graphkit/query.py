@@ -10,7 +10,7 @@ import networkx as nx
 
 from .errors import AmbiguousEntity, EntityNotFound
 from .model import FORWARD_LABELS, INVERSE_LABELS
-from .names import name_key
+from .names import acronym_of, is_acronym, name_key
 
 __all__ = ["connections", "entity_summary", "find_entity", "relation_label"]
 
@@ -23,7 +23,7 @@ def find_entity(g: nx.MultiDiGraph, name: str, *, where: str = "") -> str:
     """Return the node id of the entity called ``name``.
 
     Matches, in order: the id; the name; an alias; a surname or given name of
-    a person. Raises ``AmbiguousEntity`` when several match at the first level
+    a person; an acronym of an organization's name. Raises ``AmbiguousEntity`` when several match at the first level
     that matches, ``EntityNotFound`` (with near names) when none does.
     """
     if name in g:
@@ -41,6 +41,15 @@ def find_entity(g: nx.MultiDiGraph, name: str, *, where: str = "") -> str:
             name_key(part) == key for nm in _names(d) for part in nm.split()
         ):
             tiers[2].append(n)
+    if not any(tiers) and is_acronym(name):
+        # "HKUST" for "Hong Kong University of Science and Technology"
+        tiers.append(
+            [
+                n
+                for n, d in g.nodes(data=True)
+                if d.get("type") != "PERSON" and any(acronym_of(name, nm) for nm in _names(d))
+            ]
+        )
     for tier in tiers:
         if len(tier) == 1:
             return tier[0]

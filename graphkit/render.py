@@ -99,7 +99,7 @@ def _layout(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     ig_graph = ig.Graph(n=len(nodes), edges=edges, directed=False)
     ig.set_random_number_generator(random.Random(7))
     try:
-        layout = ig_graph.layout_drl() if len(nodes) > 200 else ig_graph.layout_fruchterman_reingold()
+        layout = ig_graph.layout_fruchterman_reingold(niter=500, grid=len(nodes) > 1000)
     finally:
         ig.set_random_number_generator(random)
     coords = layout.coords
@@ -111,10 +111,26 @@ def _layout(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     return {n: ((coords[i][0] - cx) * scale, (coords[i][1] - cy) * scale) for n, i in index.items()}
 
 
+class _IdList(list):
+    """A list of node ids with set-speed membership tests."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._set: set[Any] = set()
+
+    def append(self, item: Any) -> None:
+        self._set.add(item)
+        super().append(item)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._set
+
+
 def _network(g: nx.MultiDiGraph, center: str | None):
     from pyvis.network import Network
 
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
+    net.node_ids = _IdList()  # pyvis checks membership in a list for every edge
     big = g.number_of_nodes() > PHYSICS_LIMIT
     positions = _layout(g) if big else {}
     degree = dict(g.degree())

@@ -201,6 +201,26 @@ def _extra_candidates(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                 chunk = _uncovered_chunk(doc, left, covered)
                 if chunk and chunk[0] <= t.i < chunk[1]:
                     add(chunk, c.label, "list")
+    # the last item of a list the parser lost: "StepFun, Minimax, and 01.AI"
+    for c in cands + extra:
+        if c.label != "ORG":
+            continue
+        j = c.end
+        if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("and", "or"):
+            j += 2
+        elif j + 1 < len(doc) and doc[j].lower_ in ("and", "or"):
+            j += 1
+        else:
+            continue
+        t = doc[j]
+        prev_list = c.start >= 2 and doc[c.start - 1].text == "," and (c.start - 2) in covered
+        if (
+            prev_list
+            and j not in covered
+            and re.fullmatch(r"[0-9A-Z][\w.\-&]*[A-Za-z][\w.\-&]*", t.text)
+            and not t.is_stop
+        ):
+            add((j, j + 1), "ORG", "list")
     # "companies like X, Y", "startups such as X"
     for t in doc:
         if t.lower_ in ("like", "as", "including") and t.head.lower_ in ORG_LIST_NOUNS:
@@ -240,7 +260,47 @@ def _extra_candidates(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                             cands.remove(c)
                             covered.difference_update(range(c.start, c.end))
                     add(chunk, "ORG", "source")
+    # names in the organization slot of a strong trigger: "Acme was founded by ...",
+    # "joined Acme", "a professor at Acme", "graduated from Acme"
+    for t in doc:
+        if t.i in covered or t.pos_ != "PROPN" or not t.text[:1].isupper():
+            continue
+        head = t.head
+        lemma = head.lemma_.lower()
+        slot = False
+        if (t.dep_ == "nsubjpass" and lemma in ORG_SLOT_PASSIVE) or (t.dep_ == "dobj" and lemma in ORG_SLOT_OBJECT):
+            slot = True
+        elif t.dep_ == "pobj" and head.dep_ == "prep":
+            gov = head.head.lemma_.lower()
+            if (head.lower_ in ("at", "for") and gov in ORG_SLOT_ROLE) or (head.lower_ == "from" and gov in ("graduate", "degree", "phd", "doctorate")):
+                slot = True
+        if not slot:
+            continue
+        left = t.i
+        while left - 1 >= 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i == t.i:
+            left -= 1
+        chunk = _uncovered_chunk(doc, left, covered)
+        if chunk and chunk[0] <= t.i < chunk[1]:
+            add(chunk, "ORG", "slot")
     return extra
+
+
+ORG_SLOT_PASSIVE = {"found", "co-found", "cofound", "establish", "acquire", "incorporate"}
+ORG_SLOT_OBJECT = {"found", "co-found", "cofound", "establish", "join", "co-find"}
+ORG_SLOT_ROLE = {
+    "professor",
+    "researcher",
+    "scientist",
+    "engineer",
+    "intern",
+    "lecturer",
+    "work",
+    "student",
+    "postdoc",
+    "fellow",
+    "analyst",
+    "economist",
+}
 
 
 def _institution(name: str, doc: Doc, spans: list[tuple[int, int]]) -> bool:
@@ -363,7 +423,7 @@ def find_entities(
         label = c.label
         if c.source == "list" and c.label == "ORG":
             label = "list_org"
-        elif c.source == "source":
+        elif c.source in ("source", "slot"):
             label = "source"
         cl.labels[label] += 1
 

@@ -211,6 +211,15 @@ class _Ctx:
         for ch in n.children:
             if ch.dep_ == "appos":
                 out.extend(self.persons(ch))
+            elif ch.dep_ == "prep" and not out:
+                # "His mentor at Nvidia, Zhiding Yu": the parser hangs the apposition on
+                # the organization, which cannot have a person in apposition
+                for ob in ch.children:
+                    e = self.ent(ob) if ob.dep_ == "pobj" else None
+                    if e and self.type_of(e[0]) in ORGISH:
+                        for ap in ob.children:
+                            if ap.dep_ == "appos":
+                                out.extend(self.persons(ap))
         if n.dep_ in ("attr", "oprd", "acomp"):
             out.extend(self.subjects(n.head, depth + 1))
         if n.dep_ == "compound":

@@ -1,0 +1,145 @@
+"""Benchmarks: map rendering in a real browser, and extraction speed against raw spaCy.
+
+    python -m tests.bench map [--nodes 5000 --edges 15000]
+    python -m tests.bench speed [DOCS_DIR]
+
+Speed is reported as a ratio to spaCy's own ``nlp.pipe`` on the same texts in the
+same run, never as an absolute time (machines are shared and noisy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import networkx as nx
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        p = shutil.which(name)
+        if p:
+            return p
+    return None
+
+
+def synthetic_graph(n_nodes: int, n_edges: int, seed: int = 1) -> nx.MultiDiGraph:
+    rng = random.Random(seed)
+    g = nx.MultiDiGraph(schema_version=1)
+    types = ["PERSON"] * 6 + ["ORGANIZATION"] * 3 + ["INSTITUTION"]
+    for i in range(n_nodes):
+        g.add_node(
+            f"n{i}", name=f"Entity {i}", type=rng.choice(types), aliases=[], docs=["d.txt"], mentions=1
+        )
+    rels = ["employer", "alma_mater", "adviser", "mentor", "founder"]
+    nodes = list(g.nodes)
+    count = 0
+    while count < n_edges:
+        a, b = rng.sample(nodes, 2)
+        r = rng.choice(rels)
+        if not g.has_edge(a, b, r):
+            count += 1
+            g.add_edge(
+                a,
+                b,
+                key=r,
+                type=r,
+                role=None,
+                confidence=0.8,
+                evidence=[{"doc": "d.txt", "text": "A sentence.", "start": 0, "end": 11}],
+            )
+    return g
+
+
+def time_map_in_browser(html_path: Path, browser=None, timeout_s: float = 60) -> float:
+    """Seconds from navigation until the map has drawn its nodes."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            try:
+                return time_map_in_browser(html_path, b, timeout_s)
+            finally:
+                b.close()
+    page = browser.new_page()
+    start = time.perf_counter()
+    page.goto(html_path.resolve().as_uri())
+    page.wait_for_selector("body[data-ready]", timeout=timeout_s * 1000)
+    elapsed = time.perf_counter() - start
+    drawn = page.evaluate("window.graphkit.network.body.nodeIndices.length")
+    page.close()
+    if drawn == 0:
+        raise RuntimeError("no node drawn")
+    return elapsed
+
+
+def bench_map(n_nodes: int, n_edges: int) -> dict:
+    from graphkit.render import write_html
+
+    g = synthetic_graph(n_nodes, n_edges)
+    with tempfile.TemporaryDirectory() as d:
+        t0 = time.perf_counter()
+        path = write_html(g, Path(d) / "big.html")
+        render_s = time.perf_counter() - t0
+        browser_s = time_map_in_browser(path)
+    return {
+        "nodes": n_nodes,
+        "edges": n_edges,
+        "python_render_s": round(render_s, 2),
+        "browser_ready_s": round(browser_s, 2),
+    }
+
+
+def bench_speed(docs_dir: Path) -> dict:
+    """Ratio of graphkit extraction time to raw ``nlp.pipe`` on the same texts."""
+    from graphkit.extract import extract_documents
+    from graphkit.extract.pipeline import load_pipeline, resolve_model_name
+
+    texts = [(p.name, p.read_text("utf-8")) for p in sorted(docs_dir.glob("*.txt"))]
+    nlp = load_pipeline(resolve_model_name(None))
+    raw = [t for _, t in texts]
+    list(nlp.pipe(raw[:5]))  # warm up
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(raw, batch_size=32):
+        pass
+    spacy_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for _ in extract_documents(texts, cache_dir=None):
+        pass
+    graphkit_s = time.perf_counter() - t0
+    return {
+        "documents": len(texts),
+        "characters": sum(len(t) for t in raw),
+        "ratio_to_nlp_pipe": round(graphkit_s / spacy_s, 3),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="what", required=True)
+    m = sub.add_parser("map")
+    m.add_argument("--nodes", type=int, default=5000)
+    m.add_argument("--edges", type=int, default=15000)
+    s = sub.add_parser("speed")
+    s.add_argument("docs", type=Path, nargs="?", default=Path("corpus"))
+    a = ap.parse_args()
+    print(bench_map(a.nodes, a.edges) if a.what == "map" else bench_speed(a.docs))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,188 @@
+"""Extraction on the seed article and on small texts, with the real English model."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import graphkit
+from graphkit.names import name_key
+
+
+def _entity(result, name):
+    key = name_key(name)
+    for e in result.entities:
+        if key in {name_key(n) for n in (e.name, *e.aliases)}:
+            return e
+    raise AssertionError(f"no entity {name!r} in {[e.name for e in result.entities]}")
+
+
+def _has(result, source, rtype, target):
+    s, t = _entity(result, source), _entity(result, target)
+    for r in result.relations:
+        if r.source == s.id and r.target == t.id and r.type == rtype:
+            return r
+    return None
+
+
+SEED_EDGES = [
+    ("Zizheng Pan", "mentor", "Zhiding Yu"),
+    ("Zizheng Pan", "employer", "Nvidia"),
+    ("Zhiding Yu", "employer", "Nvidia"),
+    ("Junxiao Song", "adviser", "Daniel Palomar"),
+    ("Junxiao Song", "alma_mater", "Hong Kong University of Science and Technology"),
+    ("DeepSeek", "founder", "Liang Wenfeng"),
+    ("Yu Zhou", "employer", "Vassar College"),
+    ("Deli Chen", "employer", "DeepSeek"),
+]
+
+
+@pytest.mark.parametrize(("source", "rtype", "target"), SEED_EDGES)
+def test_seed_edges(seed_result, source, rtype, target):
+    assert _has(seed_result, source, rtype, target), f"{source} -{rtype}-> {target} missing"
+
+
+def test_seed_intern_role(seed_result):
+    assert _has(seed_result, "Zizheng Pan", "employer", "Nvidia").role == "intern"
+
+
+def test_seed_pan_is_one_person(seed_result):
+    pans = [e for e in seed_result.entities if "pan" in {name_key(n) for n in (e.name, *e.aliases)}]
+    assert len(pans) == 1
+    pan = pans[0]
+    assert pan.name == "Zizheng Pan" and "Pan" in pan.aliases
+    assert pan.type == "PERSON"
+    # possessives are not part of names
+    assert all(not m.text.endswith(("'s", "’s")) for m in pan.mentions)
+    assert len(pan.mentions) >= 5
+
+
+def test_seed_types(seed_result):
+    assert _entity(seed_result, "Nvidia").type == "ORGANIZATION"
+    assert _entity(seed_result, "Vassar College").type == "INSTITUTION"
+    assert _entity(seed_result, "Hong Kong University of Science and Technology").type == "INSTITUTION"
+    assert _entity(seed_result, "DeepSeek").type == "ORGANIZATION"
+    names = {name_key(e.name) for e in seed_result.entities}
+    for place in ("China", "United States", "Silicon Valley", "Chinese", "Earnings Beat"):
+        assert name_key(place) not in names
+
+
+def test_seed_evidence_names_both_ends(seed_result, seed_text):
+    by_id = {e.id: e for e in seed_result.entities}
+    assert seed_result.relations
+    for r in seed_result.relations:
+        ev = r.evidence
+        assert seed_text[ev.start : ev.end] == ev.text
+        for end in (by_id[r.source], by_id[r.target]):
+            names = [end.name, *end.aliases]
+            assert any(n in ev.text for n in names), (r, end.name)
+        assert 0 < r.confidence <= 1
+
+
+def test_seed_offsets_point_at_mentions(seed_result, seed_text):
+    for e in seed_result.entities:
+        for m in e.mentions:
+            assert seed_text[m.start : m.end] == m.text
+
+
+def test_no_relations_from_page_furniture(seed_result, seed_text):
+    tail = seed_text.index("Related Posts")
+    assert all(r.evidence.start < tail for r in seed_result.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        (
+            "Maria Lopez, a professor at Stanford University, studies proteins.",
+            ("Maria Lopez", "employer", "Stanford University"),
+        ),
+        ("Acme Robotics was founded by Jane Smith in 2010.", ("Acme Robotics", "founder", "Jane Smith")),
+        (
+            "Tom Baker graduated from the University of Leeds in 1990.",
+            ("Tom Baker", "alma_mater", "University of Leeds"),
+        ),
+        ("Anna Berg joined Spotify in 2019 as an engineer.", ("Anna Berg", "employer", "Spotify")),
+        (
+            "Carl Meyer completed his PhD at the University of Bonn under the supervision of Ute Frank.",
+            ("Carl Meyer", "adviser", "Ute Frank"),
+        ),
+        ("Emma Ward's mentor, Lisa Chang, encouraged her to apply.", ("Emma Ward", "mentor", "Lisa Chang")),
+    ],
+)
+def test_general_patterns(text, edge):
+    result = graphkit.extract_text(text)
+    assert _has(result, *edge), [(r.source, r.type, r.target) for r in result.relations]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "John Reed did not join Google.",
+        "Sara Kim turned down an offer from Microsoft.",
+        "Rumors say Paul Dunn may join Apple.",
+    ],
+)
+def test_negation_and_hedges_make_no_edge(text):
+    assert graphkit.extract_text(text).relations == ()
+
+
+def test_pronoun_resolution_links_the_right_person():
+    text = "Emily Hart studied physics at Oxford. She later joined Google, where her mentor was Ravi Patel."
+    r = graphkit.extract_text(text)
+    assert _has(r, "Emily Hart", "employer", "Google")
+
+
+def test_two_people_sharing_a_surname_stay_apart():
+    text = "Alice Chen works at Intel. Bob Chen, a researcher at IBM, disagrees."
+    r = graphkit.extract_text(text)
+    chens = [e for e in r.entities if e.type == "PERSON"]
+    assert {e.name for e in chens} >= {"Alice Chen", "Bob Chen"}
+    assert _has(r, "Bob Chen", "employer", "IBM")
+    assert not _has(r, "Alice Chen", "employer", "IBM")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300))
+def test_extract_never_raises_and_offsets_hold(text):
+    result = graphkit.extract_text(text)
+    for e in result.entities:
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
+    for r in result.relations:
+        assert text[r.evidence.start : r.evidence.end] == r.evidence.text
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Ada Byron",
+                " joined ",
+                "IBM",
+                ".",
+                "\n",
+                " He ",
+                "Dr. ",
+                "'s",
+                " University of Mars",
+                ", a professor at ",
+                "\u202e",
+                "😀",
+                "李",
+                "\x00",
+                " founded ",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_extract_on_name_soup(parts):
+    text = "".join(parts)
+    result = graphkit.extract_text(text)
+    ids = {e.id for e in result.entities}
+    for r in result.relations:
+        assert r.source in ids and r.target in ids
+        assert text[r.evidence.start : r.evidence.end] == r.evidence.text
