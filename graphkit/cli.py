@@ -101,7 +101,11 @@ def _input_options(f):
         "(cache: $GRAPHKIT_CACHE_DIR or ~/.cache/graphkit).",
     )(f)
     f = click.option(
-        "--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Parser processes."
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=0),
+        default=0,
+        help="Parser processes (default: one per core, up to 4, for 40 files or more; else 1).",
     )(f)
     return _model_option(f)
 
@@ -112,6 +116,12 @@ def _cache(no_cache: bool) -> Path | None:
     from .extract.api import default_cache_dir
 
     return default_cache_dir()
+
+
+def _jobs(jobs: int, files: int) -> int:
+    if jobs:
+        return jobs
+    return max(1, min(4, os.cpu_count() or 1)) if files >= 40 else 1
 
 
 def _check_paths(paths: tuple[str, ...]) -> None:
@@ -153,6 +163,7 @@ def extract(paths, fmt, model, max_bytes, strict, min_confidence, no_cache, jobs
     """Print the entities and relations of each document under PATHS (.txt and .md files,
     folders recursively)."""
     from .build import Report, extract_paths
+    from .ingest import count_files
 
     _check_paths(paths)
     report = Report(on_problem=lambda m: err(f"warning: {clean(m)}"))
@@ -163,7 +174,7 @@ def extract(paths, fmt, model, max_bytes, strict, min_confidence, no_cache, jobs
         max_bytes=max_bytes,
         min_confidence=min_confidence,
         cache_dir=_cache(no_cache),
-        n_process=jobs,
+        n_process=_jobs(jobs, count_files(paths)),
     ):
         d = result.to_dict()
         if fmt == "jsonl":
@@ -216,7 +227,7 @@ def build(paths, outdir, aliases, wait, model, max_bytes, strict, min_confidence
     from .build import Report, build_graph_from_results, extract_paths
     from .fsutil import output_lock
     from .graph import save_graph
-    from .ingest import iter_documents
+    from .ingest import count_files
     from .render import write_html
     from .resolve import load_alias_file
 
@@ -226,7 +237,7 @@ def build(paths, outdir, aliases, wait, model, max_bytes, strict, min_confidence
     report = Report(on_problem=lambda m: err(f"warning: {clean(m)}"))
     out = Path(outdir)
     with output_lock(out, timeout=-1 if wait else 0):
-        total = sum(1 for _ in iter_documents(paths, max_bytes=max_bytes))
+        total = count_files(paths)
         show = total > 5 and sys.stderr.isatty()
 
         def counted(results):
@@ -239,7 +250,12 @@ def build(paths, outdir, aliases, wait, model, max_bytes, strict, min_confidence
                     yield r
 
         results = extract_paths(
-            paths, model=model, report=report, max_bytes=max_bytes, cache_dir=_cache(no_cache), n_process=jobs
+            paths,
+            model=model,
+            report=report,
+            max_bytes=max_bytes,
+            cache_dir=_cache(no_cache),
+            n_process=_jobs(jobs, total),
         )
         g = build_graph_from_results(counted(results), aliases=rules, min_confidence=min_confidence)
         written = [save_graph(g, out / "graph.json"), write_html(g, out / "graph.html", title="graphkit map")]

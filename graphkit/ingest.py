@@ -21,6 +21,7 @@ __all__ = [
     "TEXT_SUFFIXES",
     "Document",
     "Skipped",
+    "count_files",
     "decode_bytes",
     "iter_documents",
 ]
@@ -164,6 +165,17 @@ def iter_documents(
                 yield _read(f, _doc_id(f, root), max_bytes)
         else:
             yield _read(root, _doc_id(root, None), max_bytes)
+
+
+def count_files(paths: Iterable[str | os.PathLike[str]], *, suffixes: tuple[str, ...] = TEXT_SUFFIXES) -> int:
+    """How many files ``iter_documents`` would look at, without reading them."""
+    n = 0
+    for p in (Path(x) for x in paths):
+        if p.is_dir():
+            n += sum(1 for f in _walk(p) if f.suffix.lower() in suffixes)
+        elif p.exists() or p.is_symlink():
+            n += 1
+    return n
 
 
 def _read(path: Path, doc_id: str, max_bytes: int) -> Document | Skipped:

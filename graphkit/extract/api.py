@@ -73,75 +73,95 @@ def extract_documents(
     n_process: int = 1,
     cache_dir: str | os.PathLike[str] | None = None,
 ) -> Iterator[DocumentResult]:
-    """Yield one ``DocumentResult`` per ``(doc_id, text)``, in input order."""
-    from spacy.tokens import Doc
+    """Yield one ``DocumentResult`` per ``(doc_id, text)``, in input order.
 
+    With ``n_process`` > 1, documents are parsed and analysed in worker processes
+    (batches of ``batch_size``); results still come back in input order.
+    """
     name = resolve_model_name(model)
     nlp = load_pipeline(name)
     model_tag = f"{name}@{nlp.meta.get('version', '?')}"
     cache = Path(cache_dir) if cache_dir is not None else None
 
-    pending: dict[int, dict] = {}
-    order: list[tuple[int, str, str, str | None]] = []  # (index, doc_id, text, cache key)
-
-    def feed() -> Iterator[tuple[str, tuple[int, int]]]:
-        for index, (doc_id, text) in enumerate(documents):
+    def batches() -> Iterator[list[tuple[str, str, str | None, dict | None]]]:
+        batch = []
+        for doc_id, text in documents:
             key = _cache_key(text, model_tag) if cache is not None else None
-            if key is not None:
-                hit = _cache_get(cache, key)
-                if hit is not None:
-                    order.append((index, doc_id, text, None))
-                    pending[index] = {"cached": hit}
-                    continue
-            order.append((index, doc_id, text, key))
+            hit = _cache_get(cache, key) if key is not None else None
+            batch.append((doc_id, text if hit is None else "", key, hit))
+            if len(batch) >= batch_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    if n_process > 1:
+        import multiprocessing as mp
+
+        method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+        ctx = mp.get_context(method)
+        with ctx.Pool(n_process, initializer=_worker_init, initargs=(name,)) as pool:
+            for batch, results in pool.imap(_worker_run, batches()):
+                yield from _finish(batch, results, cache)
+    else:
+        for batch in batches():
+            yield from _finish(batch, _extract_batch(nlp, batch, batch_size), cache)
+
+
+_WORKER_MODEL: str | None = None
+
+
+def _worker_init(name: str) -> None:
+    global _WORKER_MODEL
+    _WORKER_MODEL = name
+    load_pipeline(name)
+
+
+def _worker_run(batch: list) -> tuple[list, list]:
+    assert _WORKER_MODEL is not None
+    return batch, _extract_batch(load_pipeline(_WORKER_MODEL), batch, len(batch))
+
+
+def _finish(batch: list, results: list, cache: Path | None) -> Iterator[DocumentResult]:
+    for (doc_id, _text, key, hit), result in zip(batch, results):
+        if hit is not None:
+            yield DocumentResult.from_dict({**hit, "doc": doc_id})
+            continue
+        if key is not None and cache is not None:
+            _cache_put(cache, key, result)
+        yield result
+
+
+def _extract_batch(nlp, batch: list, batch_size: int) -> list[DocumentResult | None]:
+    """Parse and analyse the uncached documents of a batch with one ``nlp.pipe``."""
+    from spacy.tokens import Doc
+
+    states: dict[int, dict] = {}
+
+    def feed() -> Iterator[tuple[str, tuple[int, int, int]]]:
+        for index, (_doc_id, text, _key, hit) in enumerate(batch):
+            if hit is not None:
+                continue
             prepared, furniture, headlines = prepare_text(text)
             chunks = chunk_spans(prepared)
-            pending[index] = {
-                "text": text,
-                "furniture": furniture,
-                "headlines": headlines,
-                "chunks": len(chunks),
-                "parts": [],
-            }
+            states[index] = {"text": text, "furniture": furniture, "headlines": headlines, "parts": []}
             for s, e in chunks:
                 segments = split_lines(prepared[s:e])
-                for k, seg in enumerate(segments):
-                    yield seg, (index, s, k, len(segments))
+                for seg in segments:
+                    yield seg, (index, s, len(segments))
 
-    next_out = 0
-    stream = nlp.pipe(feed(), as_tuples=True, batch_size=batch_size, n_process=n_process)
-
-    def flush() -> Iterator[DocumentResult]:
-        nonlocal next_out
-        while next_out < len(order):
-            index, doc_id, _text, key = order[next_out]
-            state = pending.get(index)
-            if state is None:
-                return
-            if "cached" in state:
-                result = DocumentResult.from_dict({**state["cached"], "doc": doc_id})
-            elif len(state["parts"]) < state["chunks"]:
-                return
-            else:
-                result = _assemble(doc_id, state)
-                if key is not None and cache is not None:
-                    _cache_put(cache, key, result)
-            pending.pop(index, None)
-            next_out += 1
-            yield result
-
-    segments: dict[tuple[int, int], list] = {}
-    for doc, (index, offset, k, n) in stream:
-        parts = segments.setdefault((index, offset), [])
+    pieces: dict[tuple[int, int], list] = {}
+    for doc, (index, offset, n) in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size):
+        parts = pieces.setdefault((index, offset), [])
         parts.append(doc)
         if len(parts) < n:
             continue
-        del segments[(index, offset)]
+        del pieces[(index, offset)]
         whole = parts[0] if n == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-        state = pending[index]
-        state["parts"].append(_analyse(whole, offset, state))
-        yield from flush()
-    yield from flush()
+        states[index]["parts"].append(_analyse(whole, offset, states[index]))
+    return [
+        _assemble(doc_id, states[i]) if i in states else None for i, (doc_id, _t, _k, _h) in enumerate(batch)
+    ]
 
 
 def _cache_get(cache: Path, key: str) -> dict | None:
