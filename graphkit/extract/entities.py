@@ -539,7 +539,7 @@ def find_entities(
         if single and key in person_parts and vote in ("ORG", "GPE", "PERSON", "PRODUCT", "NORP"):
             c.type = EntityType.PERSON
             continue
-        if kind in ("place", "event"):
+        if kind == "place" or (kind == "event" and vote != "PERSON"):
             c.type = None
             continue
         if vote == "PERSON" and kind != "org":

@@ -1317,3 +1317,13 @@ ORG_WORDS = {
     "authority",
     "administration",
 }
+
+# Bodies one is a member of rather than employed by: parties, legislatures, armed forces,
+# sports teams. No employer edge goes to them.
+MEMBERSHIP_WORDS = {
+    "party", "army", "navy", "force", "forces", "marines", "house", "assembly", "parliament",
+    "senate", "congress", "legislature", "legislative", "league", "brigade", "regiment",
+    "battalion", "division", "corps", "guard", "guards", "team", "club", "fc", "cabinet",
+    "caucus", "militia", "squadron", "fleet", "legion", "band", "orchestra", "choir",
+    "ensemble", "dáil", "duma", "knesset", "bundestag", "diet",
+}

@@ -31,6 +31,7 @@ from .lexicon import (
     HEDGE_VERBS,
     HEDGE_WORDS,
     LAB_NOUNS,
+    MEMBERSHIP_WORDS,
     MENTOR_VERBS,
     NEGATIONS,
     PERSON_ROLES,
@@ -193,7 +194,13 @@ class _Ctx:
                     if not out and s.dep_ == "nsubj" and s.pos_ == "NOUN":
                         out.extend(self.holders(s, depth + 1))
             return _uniq(out)
-        if v.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and v.head.i != v.i:
+        if v.dep_ == "xcomp" and v.head.i != v.i:
+            # object control: "nominated Hochstein to be ..." is about Hochstein
+            obj = _first(v.head, ("dobj",))
+            if obj is not None and obj.i < v.i:
+                return self.persons(obj)
+            return self.subjects(v.head, depth + 1)
+        if v.dep_ in ("conj", "advcl", "ccomp", "pcomp") and v.head.i != v.i:
             return self.subjects(v.head, depth + 1)
         if v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"):
             return self.persons(v.head)
@@ -283,6 +290,8 @@ class _Ctx:
         if rtype in (RelationType.EMPLOYER, RelationType.ALMA_MATER):
             if st != EntityType.PERSON or tt not in ORGISH:
                 return
+            if rtype == RelationType.EMPLOYER and _membership(self.clusters[t].name()):
+                return
             if rtype == RelationType.ALMA_MATER and tt != EntityType.INSTITUTION:
                 factor *= 0.85
         elif rtype == RelationType.FOUNDER:
@@ -301,6 +310,11 @@ class _Ctx:
         sent = trigger.sent
         conf = PATTERN_CONFIDENCE[pattern] * factor
         self.out.append(Candidate(s, rtype, t, (sent.start, sent.end), min(conf, 0.99), role, pattern, via))
+
+
+def _membership(name: str) -> bool:
+    words = {w.casefold().strip(".,'’()") for w in name.split()}
+    return bool(words & MEMBERSHIP_WORDS)
 
 
 def _uniq(items: list[tuple[int, int | None]]) -> list[tuple[int, int | None]]:
