@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from spacy.tokens import Doc, Span, Token
 
@@ -36,7 +37,7 @@ from .lexicon import (
     WEAK_INSTITUTION_HEADS,
 )
 
-__all__ = ["Cluster", "find_entities"]
+__all__ = ["Cluster", "find_entities", "norm_lemma"]
 
 KEEP_LABELS = {"PERSON", "ORG", "GPE", "PRODUCT", "FAC", "NORP", "WORK_OF_ART", "EVENT", "LOC"}
 _POSSESSIVE = {"'s", "’s", "'", "’", "s'"}
@@ -73,6 +74,17 @@ class _Cand:
         return doc[self.start : self.end].text
 
 
+def norm_lemma(t: Token) -> str:
+    """The lemma, mended where the small model's lemmatizer slips ("cofounded")."""
+    lemma = t.lemma_.lower()
+    low = t.lower_
+    if low.startswith(("co-", "co")) and "found" in low:
+        return "cofound" if "founder" not in low else lemma
+    if lemma.endswith("founde"):
+        return lemma[:-1]
+    return lemma
+
+
 def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in ranges)
 
@@ -101,6 +113,14 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
             or doc[s].lower_ in ("the", "a", "an")
             or (label == "PERSON" and doc[s].lower_ in TITLES and e - s > 1)
             or (label == "PERSON" and doc[s].lower_.rstrip(".") in TITLES and e - s > 1)
+            or (
+                label == "PERSON"
+                and e - s > 1
+                and (
+                    doc[s].lemma_.lower() in EMPLOYMENT_ROLES
+                    or doc[s].lower_.removesuffix("s") in EMPLOYMENT_ROLES
+                )
+            )
         ):
             s += 1
         while e > s and (
@@ -169,11 +189,11 @@ def _extra_candidates(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     def add(span: tuple[int, int] | None, label: str, source: str) -> None:
         if span is None:
             return
-        s, e = span
-        if any(i in covered for i in range(s, e)):
+        if any(i in covered for i in range(*span)):
             return
-        extra.append(_Cand(s, e, label, source=source))
-        covered.update(range(s, e))
+        for s, e in _clean(doc, span[0], span[1], label):
+            extra.append(_Cand(s, e, label, source=source))
+            covered.update(range(s, e))
 
     for c in cands:
         if c.label not in ("ORG", "PERSON"):
@@ -272,7 +292,7 @@ def _extra_candidates(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         if t.i in covered or t.pos_ != "PROPN" or not t.text[:1].isupper():
             continue
         head = t.head
-        lemma = head.lemma_.lower()
+        lemma = norm_lemma(head)
         slot = False
         if (t.dep_ == "nsubjpass" and lemma in ORG_SLOT_PASSIVE) or (
             t.dep_ == "dobj" and lemma in ORG_SLOT_OBJECT
@@ -287,7 +307,12 @@ def _extra_candidates(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         if not slot:
             continue
         left = t.i
-        while left - 1 >= 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i == t.i:
+        while (
+            left - 1 >= 0
+            and doc[left - 1].dep_ in ("compound", "amod")
+            and doc[left - 1].head.i == t.i
+            and doc[left - 1].text[:1].isupper()
+        ):
             left -= 1
         chunk = _uncovered_chunk(doc, left, covered)
         if chunk and chunk[0] <= t.i < chunk[1]:
@@ -440,6 +465,32 @@ _NOT_A_NAME = (
 )
 
 
+def _name_parts(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Surnames and given names of people named in full that the model left out ("Ng")."""
+    parts = set()
+    for c in cands:
+        if c.label == "PERSON" and c.end - c.start >= 2:
+            toks = [t for t in doc[c.start : c.end] if t.is_alpha]
+            if toks:
+                parts.add(toks[0].text)
+                parts.add(toks[-1].text)
+    if not parts:
+        return []
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    out = []
+    for t in doc:
+        if (
+            t.i not in covered
+            and t.text in parts
+            and t.pos_ == "PROPN"
+            and len(t.text) > 1
+            and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].i not in covered)
+            and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and t.i - 1 not in covered)
+        ):
+            out.append(_Cand(t.i, t.i + 1, "PERSON", source="part"))
+    return out
+
+
 def _relabel_lists(doc: Doc, cands: list[_Cand]) -> None:
     """Names listed with people are people: "Guillaume Lample and Timothée Lacroix"."""
     by_root = {}
@@ -461,6 +512,53 @@ def _relabel_lists(doc: Doc, cands: list[_Cand]) -> None:
             c.label = "PERSON"
 
 
+def _person_in_org_place(doc: Doc, s: int, e: int) -> bool:
+    """Syntax that a person's name cannot fill: "X, the online company", "X co-founder"."""
+    root = doc[s:e].root
+    for ch in root.children:
+        if ch.dep_ == "appos" and ch.lemma_.lower() in ORG_LIST_NOUNS:
+            return True
+    if root.dep_ == "appos" and root.head.lemma_.lower() in ORG_LIST_NOUNS:
+        return True
+    if root.dep_ == "compound" and root.head.lemma_.lower() in (
+        "co-founder",
+        "cofounder",
+        "founder",
+        "ceo",
+        "chairman",
+        "team",
+        "researcher",
+        "engineer",
+        "employee",
+        "spokesman",
+        "spokeswoman",
+        "executive",
+        "lab",
+        "shares",
+    ):
+        return True
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ in ("at", "for", "with")
+        and (
+            root.head.head.lemma_.lower()
+            in (
+                "role",
+                "job",
+                "position",
+                "work",
+                "internship",
+                "join",
+                "scientist",
+                "researcher",
+                "engineer",
+            )
+        )
+    ):
+        return True
+    return False
+
+
 def _label_vote(c: Cluster) -> str:
     labels = c.labels
     if labels["PERSON"] > labels["ORG"] + labels["PRODUCT"] + labels["FAC"]:
@@ -479,13 +577,29 @@ def find_entities(
 ) -> tuple[list[Cluster], dict[int, int]]:
     """Return the document's clusters and a map token index -> cluster index."""
     cands: list[_Cand] = []
+    ent_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     for ent in doc.ents:
         if ent.label_ not in KEEP_LABELS:
             continue
-        for s, e in _clean(doc, ent.start, ent.end, ent.label_):
+        start = ent.start
+        if ent.label_ in ("ORG", "FAC", "PRODUCT"):
+            # "True Knowledge": a capitalized modifier the model left outside the name
+            while (
+                start - 1 >= 0
+                and start - 1 not in ent_tokens
+                and doc[start - 1].dep_ in ("amod", "compound")
+                and doc[start - 1].head.i in range(ent.start, ent.end)
+                and doc[start - 1].text[:1].isupper()
+                and doc[start - 1].is_alpha
+                and not doc[start - 1].is_sent_start
+                and doc[start - 1].lower_ not in NOT_ENTITIES
+            ):
+                start -= 1
+        for s, e in _clean(doc, start, ent.end, ent.label_):
             cands.append(_Cand(s, e, ent.label_))
     cands.extend(_extra_candidates(doc, cands))
     _relabel_lists(doc, cands)
+    cands.extend(_name_parts(doc, cands))
     # drop furniture, mark headline mentions
     kept: list[_Cand] = []
     for c in cands:
@@ -550,7 +664,13 @@ def find_entities(
             if known_place(name) and key not in person_parts:
                 c.type = None
                 continue
-            if c.labels["PERSON"] and not country_or_region(name):
+            if (
+                single
+                and key not in person_parts
+                and any(_person_in_org_place(doc, s, e) for s, e in c.spans)
+            ):
+                vote = "ORG"
+            elif c.labels["PERSON"] and not country_or_region(name):
                 c.type = EntityType.PERSON
                 continue
         if vote == "NORP":
@@ -657,6 +777,20 @@ def _merge(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
                 ):
                     union(j, i)
                     break
+
+    # the same name spelt two ways in one text: "Aiden Gomez" / "Aidan Gomez"
+    for a in persons:
+        for b in persons:
+            if a >= b or find(a) == find(b):
+                continue
+            ta, tb = ptoks(a), ptoks(b)
+            if (
+                len(ta) == len(tb) >= 2
+                and ta[-1] == tb[-1]
+                and len(ta[0]) >= 4
+                and (SequenceMatcher(None, ta[0], tb[0]).ratio() >= 0.8)
+            ):
+                union(a, b)
 
     # organizations and institutions
     for a in orgs:

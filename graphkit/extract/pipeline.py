@@ -58,7 +58,62 @@ def load_pipeline(name: str) -> Language:
             "pipeline with a dependency parser and named entities (e.g. en_core_web_sm)."
         )
     nlp.max_length = max(nlp.max_length, MAX_CHUNK * 2)
+    _keep_hyphenated_words(nlp)
     return nlp
+
+
+_CO_WORDS = (
+    "found",
+    "founded",
+    "founding",
+    "founder",
+    "founders",
+    "founds",
+    "author",
+    "authored",
+    "authors",
+    "supervise",
+    "supervised",
+    "supervisor",
+    "supervisors",
+    "advise",
+    "advised",
+    "advisor",
+    "adviser",
+    "chair",
+    "chaired",
+    "chairs",
+    "direct",
+    "directed",
+    "director",
+    "lead",
+    "led",
+    "owner",
+    "owners",
+    "host",
+    "hosted",
+    "creator",
+    "created",
+    "establish",
+    "established",
+    "ceo",
+    "CEO",
+    "president",
+    "manager",
+    "star",
+    "starred",
+)
+
+
+def _keep_hyphenated_words(nlp) -> None:
+    """Keep "co-founded" one token: split, the parser reads "co" as a verb of its own."""
+    from spacy.symbols import ORTH
+
+    for word in _CO_WORDS:
+        for prefix in ("co", "Co", "CO"):
+            for sep in ("-", "‑"):
+                form = f"{prefix}{sep}{word}"
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 _END_PUNCT = '.!?:;"”’)]…|'

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import EntityType, RelationType
 from .coref import Reference
-from .entities import Cluster
+from .entities import Cluster, norm_lemma
 from .lexicon import (
     ADVISE_VERBS,
     DEGREE_VERBS,
@@ -69,6 +69,7 @@ PATTERN_CONFIDENCE: dict[str, float] = {
     "lab": 0.6,
     "person-at-org": 0.55,
     "student-role": 0.8,
+    "surface": 0.6,
 }
 
 
@@ -151,6 +152,12 @@ class _Ctx:
                                 out.extend(self.orgs(ob, depth + 1))
                 continue
             if e is None:
+                # "search engine company Baidu" parsed apart: the name right after the noun
+                nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
+                if c.pos_ == "NOUN" and nxt is not None:
+                    ne = self.ent(nxt)
+                    if ne and self.type_of(ne[0]) in ORGISH and nxt.dep_ not in ("nsubj",):
+                        out.append(ne)
                 # "a Chicago-based think tank MacroPolo": names inside the noun phrase
                 for ch in c.children:
                     if ch.dep_ in ("appos", "compound", "nmod"):
@@ -197,7 +204,7 @@ class _Ctx:
         if v.dep_ == "xcomp" and v.head.i != v.i:
             # object control: "nominated Hochstein to be ..." is about Hochstein
             obj = _first(v.head, ("dobj",))
-            if obj is not None and obj.i < v.i:
+            if obj is not None and obj.i < v.i and self.persons(obj):
                 return self.persons(obj)
             return self.subjects(v.head, depth + 1)
         if v.dep_ in ("conj", "advcl", "ccomp", "pcomp") and v.head.i != v.i:
@@ -340,9 +347,14 @@ def _conjuncts(t: Token) -> list[Token]:
 
 
 def asserted(trigger: Token) -> bool:
-    """False when the clause governing ``trigger`` is negated or hedged."""
+    """False when the clause governing ``trigger`` is negated or hedged.
+
+    A role noun in apposition or as a title ("X, CEO of Y", "Y researcher X") states
+    its fact whatever the verb around it does; only its own words can negate it.
+    """
     t = trigger
-    for _ in range(5):
+    steps = 1 if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("appos", "compound") else 5
+    for _ in range(steps):
         for ch in t.children:
             if ch.dep_ == "neg" or (ch.lower_ in NEGATIONS and ch.dep_ in ("neg", "advmod", "det")):
                 return False
@@ -457,7 +469,7 @@ def find_relations(
     for t in doc:
         if t.i in skip_tokens:
             continue
-        lemma = t.lemma_.lower()
+        lemma = norm_lemma(t)
         low = t.lower_
         if t.pos_ in ("VERB", "AUX") or (t.tag_.startswith("VB")):
             _verb_patterns(ctx, t, lemma)
@@ -469,7 +481,80 @@ def find_relations(
             _person_at_org(ctx, t)
         if lemma in LAB_NOUNS and t.dep_ == "pobj":
             _lab(ctx, t)
+    for sent in doc.sents:
+        if sent.start not in skip_tokens:
+            _surface(ctx, sent)
     return ctx.out
+
+
+_SURFACE_EDU = {"study", "graduate", "educate", "attend", "enroll", "enrol", "matriculate"}
+_SURFACE_WORK = {"teach", "work", "lecture", "intern"}
+_CLAUSE_BREAK = {";", "—", "–", "(", ")", ":"}
+
+
+def _surface(ctx: _Ctx, sent) -> None:
+    """Word-order fallback for a misparsed sentence: "<person> ... studied X at <institution>".
+
+    Used when the dependency patterns found nothing for the trigger: the trigger verb, then
+    within eight words "at"/"from"/"in" and an institution, with no clause break between.
+    """
+    doc = ctx.doc
+    for v in sent:
+        lemma = norm_lemma(v)
+        if not v.tag_.startswith("VB") or (lemma not in _SURFACE_EDU and lemma not in _SURFACE_WORK):
+            continue
+        target = None
+        for j in range(v.i + 1, min(v.i + 9, sent.end)):
+            t = doc[j]
+            if t.text in _CLAUSE_BREAK or (t.tag_.startswith("VB") and j > v.i + 1):
+                break
+            if t.lower_ in ("at", "from", "in") and j + 1 < sent.end:
+                k = j + 1
+                while k < sent.end and doc[k].lower_ in ("the",):
+                    k += 1
+                e = ctx.ent(doc[k]) if k < sent.end else None
+                if e and ctx.type_of(e[0]) in ORGISH and not ctx.clusters[e[0]].latent:
+                    target = e
+                break
+        if target is None:
+            continue
+        people = ctx.subjects(v)
+        if not people:
+            people = [
+                x
+                for x in (ctx.ent(doc[i]) for i in range(sent.start, v.i))
+                if x and ctx.type_of(x[0]) == EntityType.PERSON
+            ][-1:]
+        if lemma in _SURFACE_EDU:
+            if ctx.type_of(target[0]) != EntityType.INSTITUTION:
+                continue
+            for p in people:
+                ctx.emit(p, RelationType.ALMA_MATER, target, v, "surface")
+        else:
+            for p in people:
+                ctx.emit(p, RelationType.EMPLOYER, target, v, "surface", role=EMPLOY_VERB_ROLES.get(lemma))
+
+
+_CO_LEMMAS = {
+    "found": "found",
+    "founded": "found",
+    "founds": "found",
+    "founding": "found",
+    "supervised": "supervise",
+    "supervises": "supervise",
+    "supervise": "supervise",
+    "advised": "advise",
+    "advise": "advise",
+    "authored": "author",
+    "established": "establish",
+    "establish": "establish",
+    "chaired": "chair",
+    "directed": "direct",
+    "led": "lead",
+    "leads": "lead",
+    "created": "create",
+    "hosted": "host",
+}
 
 
 def _verb_patterns(ctx: _Ctx, v: Token, lemma: str) -> None:
@@ -477,7 +562,8 @@ def _verb_patterns(ctx: _Ctx, v: Token, lemma: str) -> None:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
         v.dep_ == "acl" and v.tag_ == "VBN"
     )
-    lemma = lemma.replace("co-", "co") if lemma.startswith("co-") else lemma
+    if v.lower_.startswith("co-"):  # "co-founded" is one token (see pipeline)
+        lemma = "co" + _CO_LEMMAS.get(v.lower_[3:], v.lower_[3:])
     base = lemma[2:] if lemma.startswith("co") and lemma[2:] in ("found", "establish") else lemma
 
     # founding: "X founded Y", "Y was founded by X", "Y, co-founded by X", "the company he founded"
@@ -493,6 +579,10 @@ def _verb_patterns(ctx: _Ctx, v: Token, lemma: str) -> None:
             if v.dep_ == "acl" or (v.dep_ == "relcl" and not orgs):
                 orgs = ctx.orgs(v.head)
             people = ctx.pobj_persons(v, {"by"})
+            for agent in [c for c in v.children if c.dep_ == "agent"]:
+                for ob in agent.children:
+                    people += ctx.pobj_persons(ob, {"alongside", "with"})
+            people += ctx.pobj_persons(v, {"alongside"})
         else:
             people = ctx.subjects(v)
             obj = _first(v, ("dobj",))
@@ -509,7 +599,7 @@ def _verb_patterns(ctx: _Ctx, v: Token, lemma: str) -> None:
                     p,
                     v,
                     pattern,
-                    role="co-founder" if lemma.startswith("cofound") else "founder",
+                    role="co-founder" if lemma.startswith("cofound") else None,
                 )
         return
 
@@ -543,6 +633,9 @@ def _verb_patterns(ctx: _Ctx, v: Token, lemma: str) -> None:
             for p in people:
                 for o in orgs:
                     ctx.emit(p, RelationType.EMPLOYER, o, v, "verb-hire", role=role)
+                # "Google hired Hinton from the University of Toronto": the one before
+                for o in ctx.pobj_orgs(v, {"from"}):
+                    ctx.emit(p, RelationType.EMPLOYER, o, v, "verb-hire", role=role)
             return
         people = ctx.subjects(v)
         if not people:
@@ -557,6 +650,7 @@ def _verb_patterns(ctx: _Ctx, v: Token, lemma: str) -> None:
         preps = EMPLOY_VERB_PREPS.get(lemma)
         if preps:
             orgs += ctx.pobj_orgs(v, preps)
+            orgs += _where_orgs(ctx, v)
         pattern = (
             "verb-leave"
             if lemma in ("leave", "quit", "resign", "retire", "depart", "step")
@@ -586,6 +680,7 @@ def _verb_patterns(ctx: _Ctx, v: Token, lemma: str) -> None:
             obj = _first(v, ("dobj",))
             orgs = ctx.orgs(obj) if obj is not None else []
         orgs += ctx.pobj_orgs(v, EDU_VERB_PREPS.get(lemma) or set())
+        orgs += _where_orgs(ctx, v)
         for p in people:
             for o in _uniq(orgs):
                 if (
@@ -595,6 +690,13 @@ def _verb_patterns(ctx: _Ctx, v: Token, lemma: str) -> None:
                     continue
                 ctx.emit(p, RelationType.ALMA_MATER, o, v, "verb-edu")
         # a degree named as the object is handled by the degree noun
+
+
+def _where_orgs(ctx: _Ctx, v: Token) -> list[tuple[int, int | None]]:
+    """ "the University of Toronto, where Hinton taught": the place the clause hangs on."""
+    if v.dep_ == "relcl" and any(c.lower_ == "where" for c in v.children):
+        return ctx.orgs(v.head)
+    return []
 
 
 def _first(v: Token, deps: tuple[str, ...]) -> Token | None:
