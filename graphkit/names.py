@@ -69,6 +69,8 @@ def slugify(name: str) -> str:
 
 
 def is_acronym(name: str) -> bool:
+    if re.fullmatch(r"[A-Z](?:\s+of\s+[A-Z])+", name.strip()):  # "U of T"
+        return True
     letters = re.sub(r"[\s.&\-]", "", name)
     if not (2 <= len(letters) <= 8):
         return False

@@ -125,7 +125,16 @@ def _resolve_pronoun(doc: Doc, p: Token, per_sent, sent_of) -> Reference | None:
             if p.dep_ in ("dobj", "pobj", "iobj") and p.lower_ not in ("himself", "herself"):
                 if _clause_verb(t) == verb and t.dep_ in _SUBJ:
                     continue
-            # "His mentor, Zhiding Yu": not the noun the pronoun's phrase is in apposition with
+            # "X was his student": a possessive in a copula's predicate is not its subject
+            if p.dep_ == "poss" and p.head.dep_ in ("attr", "acomp") and t.dep_ in _SUBJ:
+                if t.head == p.head.head or t.head.head == p.head.head:
+                    continue
+                if any(c.i == t.i for c in p.head.head.children) or (
+                    t.head.dep_ == "conj" and t.head.head == p.head.head
+                ):
+                    continue
+                if t.dep_ == "conj" and t.head.head == p.head.head:
+                    continue
             ok.append((i, cl, subj))
         if ok:
             subj = [x for x in ok if x[2]]

@@ -20,6 +20,7 @@ from ..model import EntityType
 from ..names import acronym_of, country_or_region, is_acronym, known_institution, known_place, name_key
 from .lexicon import (
     CORPORATE_SUFFIXES,
+    DISCIPLINE_WORDS,
     EMPLOYMENT_ROLES,
     EVENT_HEADS,
     INSTITUTION_CONTEXT,
@@ -407,6 +408,12 @@ def _org_context(doc: Doc, s: int, e: int) -> bool:
     )
 
 
+def _discipline(name: str) -> bool:
+    """ "Computer Science", "Information Engineering": a field of study, not a body."""
+    words = [w.casefold() for w in name.split()]
+    return 1 <= len(words) <= 4 and words[-1] in DISCIPLINE_WORDS and "of" not in words
+
+
 def _kind_by_words(name: str) -> str | None:
     """ "org", "place" or "event" when the words of a name say so."""
     words = [w.casefold().strip(",.()'’") for w in name.split()]
@@ -537,26 +544,7 @@ def _person_in_org_place(doc: Doc, s: int, e: int) -> bool:
         "shares",
     ):
         return True
-    if (
-        root.dep_ == "pobj"
-        and root.head.lower_ in ("at", "for", "with")
-        and (
-            root.head.head.lemma_.lower()
-            in (
-                "role",
-                "job",
-                "position",
-                "work",
-                "internship",
-                "join",
-                "scientist",
-                "researcher",
-                "engineer",
-            )
-        )
-    ):
-        return True
-    return False
+    return bool(root.dep_ == "pobj" and root.head.lower_ in ("at", "for", "with") and root.head.head.lemma_.lower() in ("role", "job", "position", "work", "internship", "join", "scientist", "researcher", "engineer"))
 
 
 def _label_vote(c: Cluster) -> str:
@@ -654,6 +642,9 @@ def find_entities(
             c.type = EntityType.PERSON
             continue
         if kind == "place" or (kind == "event" and vote != "PERSON"):
+            c.type = None
+            continue
+        if kind is None and vote != "PERSON" and _discipline(name):
             c.type = None
             continue
         if vote == "PERSON" and kind != "org":

@@ -769,12 +769,9 @@ FOUND_VERBS = {
     "set",
     "form",
     "incorporate",
-    "build",
     "spin",
     "start-up",
     "co-create",
-    "begin",
-    "open",
     "organize",
     "organise",
     "institute",
@@ -1360,4 +1357,13 @@ MEMBERSHIP_WORDS = {
     "knesset",
     "bundestag",
     "diet",
+}
+# Academic disciplines: "professor of Computer Science" names a field, not an organization.
+DISCIPLINE_WORDS = {
+    "science", "sciences", "engineering", "mathematics", "physics", "chemistry", "biology",
+    "economics", "medicine", "law", "history", "philosophy", "literature", "linguistics",
+    "psychology", "sociology", "studies", "informatics", "computing", "statistics",
+    "astronomy", "geology", "anthropology", "architecture", "humanities", "arts", "music",
+    "theology", "neuroscience", "biochemistry", "processing", "learning", "intelligence",
+    "vision", "robotics", "management", "finance", "accounting", "journalism", "education",
 }

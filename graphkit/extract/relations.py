@@ -211,6 +211,9 @@ class _Ctx:
             return self.subjects(v.head, depth + 1)
         if v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"):
             return self.persons(v.head)
+        if v.dep_ == "acl" and v.tag_ == "VB" and v.head.dep_ == "dobj":
+            # "gave notice to leave X": the one who gave notice leaves
+            return self.subjects(v.head.head, depth + 1)
         if v.dep_ == "pobj" and v.head.dep_ == "prep":  # "after joining X"
             return self.subjects(v.head.head, depth + 1)
         return []
@@ -506,7 +509,7 @@ def _surface(ctx: _Ctx, sent) -> None:
         target = None
         for j in range(v.i + 1, min(v.i + 9, sent.end)):
             t = doc[j]
-            if t.text in _CLAUSE_BREAK or (t.tag_.startswith("VB") and j > v.i + 1):
+            if t.text in _CLAUSE_BREAK or (t.tag_ in ("VBD", "VBZ", "VBP", "MD") and j > v.i + 1):
                 break
             if t.lower_ in ("at", "from", "in") and j + 1 < sent.end:
                 k = j + 1
@@ -936,10 +939,15 @@ def _under(ctx: _Ctx, prep: Token) -> None:
 
 
 def _person_at_org(ctx: _Ctx, t: Token) -> None:
-    """ "Wang Ziqiang at the Institute of Mechanics", "Walter Mears of the Associated Press"."""
+    """ "Wang Ziqiang at the Institute of Mechanics", "Walter Mears of the Associated Press".
+
+    The parser often hangs "formerly of Y" on the first person of a sentence; the
+    phrase belongs to the nearest person before it (and those coordinated with them).
+    """
     # only from the head token of the person's mention
     if t.head.i in ctx.token_map and ctx.token_map[t.head.i] == ctx.token_map[t.i] and t.head != t:
         return
+    doc = ctx.doc
     for ch in t.children:
         if ch.dep_ == "prep" and ch.lower_ in ("at", "of", "with"):
             for ob in ch.children:
@@ -950,7 +958,23 @@ def _person_at_org(ctx: _Ctx, t: Token) -> None:
                     continue
                 if ctx.clusters[e[0]].latent:
                     continue
-                ctx.emit((ctx.token_map[t.i], None), RelationType.EMPLOYER, e, t, "person-at-org")
+                holders = [(ctx.token_map[t.i], None)]
+                nearest = None
+                for k in range(ch.i - 1, t.i, -1):
+                    x = ctx.ent(doc[k])
+                    if x and ctx.type_of(x[0]) == EntityType.PERSON and x[0] != holders[0][0]:
+                        nearest = doc[k]
+                        break
+                if nearest is not None:
+                    head = nearest
+                    while head.i + 1 < len(doc) and ctx.token_map.get(head.i + 1) == ctx.token_map.get(nearest.i):
+                        head = doc[head.i + 1]
+                    group = head
+                    while group.dep_ == "conj" and group.head.i != group.i:
+                        group = group.head
+                    holders = ctx.persons(group)
+                for h in holders:
+                    ctx.emit(h, RelationType.EMPLOYER, e, t, "person-at-org")
 
 
 def _lab(ctx: _Ctx, n: Token) -> None:
