@@ -103,6 +103,16 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
     pieces.append((s, end))
     out = []
     for s, e in pieces:
+        if label in ("ORG", "FAC"):
+            # "Co-Chief Executive Officer of Power Corporation": the title is not the name
+            k = s
+            while k < e and (
+                doc[k].lemma_.lower() in EMPLOYMENT_ROLES | TITLES
+                or doc[k].lower_ in ("co-chief", "vice", "deputy", "assistant", "and")
+            ):
+                k += 1
+            if k > s and k < e and doc[k].lower_ == "of":
+                s = k + 1
         # cut at an internal possessive: "DeepSeek's R1" names DeepSeek
         for i in range(s, e):
             if doc[i].text in _POSSESSIVE or doc[i].tag_ == "POS":
@@ -544,7 +554,12 @@ def _person_in_org_place(doc: Doc, s: int, e: int) -> bool:
         "shares",
     ):
         return True
-    return bool(root.dep_ == "pobj" and root.head.lower_ in ("at", "for", "with") and root.head.head.lemma_.lower() in ("role", "job", "position", "work", "internship", "join", "scientist", "researcher", "engineer"))
+    return bool(
+        root.dep_ == "pobj"
+        and root.head.lower_ in ("at", "for", "with")
+        and root.head.head.lemma_.lower()
+        in ("role", "job", "position", "work", "internship", "join", "scientist", "researcher", "engineer")
+    )
 
 
 def _label_vote(c: Cluster) -> str:

@@ -661,9 +661,7 @@ def _verb_patterns(ctx: _Ctx, v: Token, lemma: str) -> None:
         )
         for p in people:
             for o in _uniq(orgs):
-                if lemma in ("move", "return", "head", "lead", "run", "direct", "manage") and (
-                    ctx.clusters[o[0]].latent
-                ):
+                if ctx.clusters[o[0]].latent and lemma not in ("join", "work", "intern", "hire"):
                     continue
                 ctx.emit(p, RelationType.EMPLOYER, o, v, pattern, role=role)
         # education verbs share lemmas with a few of these ("return to school")
@@ -723,6 +721,12 @@ def _appos_orgs(ctx: _Ctx, n: Token) -> list[tuple[int, int | None]]:
 def _noun_orgs(ctx: _Ctx, n: Token, preps: set[str]) -> list[tuple[int, int | None]]:
     """Organizations a role noun names: "at/of/for Y", "Y researcher", "Y's founder"."""
     out = ctx.pobj_orgs(n, preps)
+    # "a professor of history at Y": through the field to the place
+    for ch in n.children:
+        if ch.dep_ == "prep" and ch.lower_ in ("of", "in"):
+            for ob in ch.children:
+                if ob.dep_ == "pobj" and ctx.ent(ob) is None:
+                    out.extend(ctx.pobj_orgs(ob, {"at", "for", "with"}))
     for ch in n.children:
         if ch.dep_ in ("compound", "poss", "nmod", "amod") and ch.i < n.i:
             e = ctx.ent(ch)
@@ -967,7 +971,9 @@ def _person_at_org(ctx: _Ctx, t: Token) -> None:
                         break
                 if nearest is not None:
                     head = nearest
-                    while head.i + 1 < len(doc) and ctx.token_map.get(head.i + 1) == ctx.token_map.get(nearest.i):
+                    while head.i + 1 < len(doc) and ctx.token_map.get(head.i + 1) == ctx.token_map.get(
+                        nearest.i
+                    ):
                         head = doc[head.i + 1]
                     group = head
                     while group.dep_ == "conj" and group.head.i != group.i:
