@@ -113,9 +113,17 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
                 k += 1
             if k > s and k < e and doc[k].lower_ == "of":
                 s = k + 1
-        # cut at an internal possessive: "DeepSeek's R1" names DeepSeek
+        # cut at an internal possessive: "DeepSeek's R1" names DeepSeek, but
+        # "St. Patrick's Academy" is one name
         for i in range(s, e):
             if doc[i].text in _POSSESSIVE or doc[i].tag_ == "POS":
+                rest = [t.lower_ for t in doc[i + 1 : e]]
+                if (
+                    label != "PERSON"
+                    and len(rest) == 1
+                    and (rest[0] in INSTITUTION_HEADS or rest[0] in ORG_WORDS)
+                ):
+                    break
                 e = i
                 break
         while s < e and (
@@ -749,7 +757,10 @@ def _merge(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     # people: the longest names first; shorter names join a unique longer one
     def ptoks(i: int) -> list[str]:
         c = clusters[i]
-        return _tokens(max(c.forms, key=lambda f: len(f.split())))
+        toks = _tokens(max(c.forms, key=lambda f: len(f.split())))
+        while len(toks) > 1 and toks[-1] in ("jr", "sr", "ii", "iii", "iv"):
+            toks = toks[:-1]
+        return toks
 
     persons.sort(key=lambda i: -len(ptoks(i)))
     for i in persons:
@@ -766,8 +777,15 @@ def _merge(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             if len(roots) == 1:
                 union(pool[0], i)
             elif len(roots) > 1:
-                # the nearest full name mentioned before this one
+                # the person a text is about (named in its first lines) keeps the surname;
+                # else the nearest full name mentioned before this one
                 start = clusters[i].spans[0][0]
+                first = min(pool, key=lambda j: clusters[j].spans[0][0])
+                if doc[clusters[first].spans[0][0]].idx < 200 and all(
+                    clusters[j].spans[0][0] > clusters[first].spans[0][0] for j in pool if j != first
+                ):
+                    union(first, i)
+                    continue
                 before = [(max((s for s, _ in clusters[j].spans if s < start), default=-1), j) for j in pool]
                 best = max(before)
                 if best[0] >= 0:

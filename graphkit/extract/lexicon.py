@@ -535,13 +535,7 @@ STUDENT_ROLES = {
     "postgraduate",
     "freshman",
     "sophomore",
-    "junior",
-    "senior",
-    "candidate",
     "grad",
-    "dropout",
-    "classmate",
-    "scholar",
 }
 # Relational person nouns: the possessor/“of” person and the holder are linked.
 #   value: (relation, holder_is_source)
@@ -777,17 +771,7 @@ FOUND_VERBS = {
 }
 STRONG_FOUND_VERBS = {"found", "co-found", "cofound", "establish", "co-establish"}
 
-ADVISE_VERBS = {
-    "supervise",
-    "co-supervise",
-    "cosupervise",
-    "advise",
-    "co-advise",
-    "coadvise",
-    "direct",
-    "guide",
-    "oversee",
-}
+ADVISE_VERBS = {"supervise", "co-supervise", "cosupervise"}
 MENTOR_VERBS = {"mentor", "coach", "tutor", "groom"}
 UNDER_NOUNS = {
     # "under the supervision of Y": noun -> relation

@@ -170,11 +170,12 @@ class _Ctx:
         out = []
         for ch in t.children:
             if ch.dep_ in ("prep", "agent", "dative") and (preps is None or ch.lower_ in preps):
-                for ob in ch.children:
-                    if ob.dep_ == "pobj":
-                        out.extend(self.orgs(ob))
-                    elif ob.dep_ == "pcomp":
-                        out.extend(self.pobj_orgs(ob, preps))
+                for p in _conjuncts(ch):  # "of Munich and of Cambridge"
+                    for ob in p.children:
+                        if ob.dep_ == "pobj":
+                            out.extend(self.orgs(ob))
+                        elif ob.dep_ == "pcomp":
+                            out.extend(self.pobj_orgs(ob, preps))
         return _uniq(out)
 
     def pobj_persons(self, t: Token, preps: set[str]) -> list[tuple[int, int | None]]:
@@ -207,7 +208,9 @@ class _Ctx:
             if obj is not None and obj.i < v.i and self.persons(obj):
                 return self.persons(obj)
             return self.subjects(v.head, depth + 1)
-        if v.dep_ in ("conj", "advcl", "ccomp", "pcomp") and v.head.i != v.i:
+        if v.dep_ in ("conj", "advcl", "ccomp", "pcomp", "acomp") and v.head.i != v.i:
+            return self.subjects(v.head, depth + 1)
+        if v.pos_ == "ADP" and v.dep_ == "prep" and v.head.i != v.i:  # "before completing X"
             return self.subjects(v.head, depth + 1)
         if v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"):
             return self.persons(v.head)
@@ -455,6 +458,8 @@ def _is_degree(n: Token) -> bool:
     if low in ("ba", "bs", "ma", "ms", "b.a.", "b.s.", "m.a.", "m.s.") and n.pos_ in ("PROPN", "NOUN"):
         return True
     if low in ("education", "studies", "study") and n.dep_ in ("dobj", "pobj"):
+        if n.dep_ == "dobj" and n.head.lemma_ in ("receive", "complete", "finish", "get", "pursue"):
+            return True
         return any(
             ch.lemma_ in ("undergraduate", "graduate", "doctoral", "postgraduate") for ch in n.children
         )
@@ -518,6 +523,7 @@ def _surface(ctx: _Ctx, sent) -> None:
                 e = ctx.ent(doc[k]) if k < sent.end else None
                 if e and ctx.type_of(e[0]) in ORGISH and not ctx.clusters[e[0]].latent:
                     target = e
+                    more = _listed_after(ctx, k, e[0], sent.end)
                 break
         if target is None:
             continue
@@ -528,14 +534,38 @@ def _surface(ctx: _Ctx, sent) -> None:
                 for x in (ctx.ent(doc[i]) for i in range(sent.start, v.i))
                 if x and ctx.type_of(x[0]) == EntityType.PERSON
             ][-1:]
-        if lemma in _SURFACE_EDU:
-            if ctx.type_of(target[0]) != EntityType.INSTITUTION:
-                continue
-            for p in people:
-                ctx.emit(p, RelationType.ALMA_MATER, target, v, "surface")
-        else:
-            for p in people:
-                ctx.emit(p, RelationType.EMPLOYER, target, v, "surface", role=EMPLOY_VERB_ROLES.get(lemma))
+        for tgt in [target, *more]:
+            if lemma in _SURFACE_EDU:
+                if ctx.type_of(tgt[0]) != EntityType.INSTITUTION:
+                    continue
+                for p in people:
+                    ctx.emit(p, RelationType.ALMA_MATER, tgt, v, "surface")
+            else:
+                for p in people:
+                    ctx.emit(p, RelationType.EMPLOYER, tgt, v, "surface", role=EMPLOY_VERB_ROLES.get(lemma))
+
+
+def _listed_after(ctx: _Ctx, k: int, cl: int, end: int) -> list[tuple[int, int | None]]:
+    """Organizations listed right after the one at token ``k``: ", Y and Z"."""
+    doc = ctx.doc
+    out = []
+    i = k
+    while i < end and ctx.ent(doc[i]) and ctx.ent(doc[i])[0] == cl:
+        i += 1
+    while i < end:
+        j = i
+        while j < end and doc[j].lower_ in (",", "and", "or", "the", "at", "as", "well"):
+            j += 1
+        if j == i or j >= end:
+            break
+        e = ctx.ent(doc[j])
+        if not e or ctx.type_of(e[0]) not in ORGISH or ctx.clusters[e[0]].latent:
+            break
+        out.append(e)
+        i = j
+        while i < end and ctx.ent(doc[i]) and ctx.ent(doc[i])[0] == e[0]:
+            i += 1
+    return out
 
 
 _CO_LEMMAS = {
@@ -910,16 +940,14 @@ def _under(ctx: _Ctx, prep: Token) -> None:
                 poss = _first(ob, ("poss",))
                 advisers = ctx.persons(poss) if poss is not None else []
         else:
+            # "studied under Y", "a PhD under Y"; not "served under a president"
             advisers = ctx.persons(ob)
-            if advisers:
-                gov = prep.head
-                rel = (
-                    RelationType.ADVISER
-                    if gov.lemma_
-                    in ("study", "research", "work", "train", "complete", "do", "earn", "write", "pursue")
-                    or _is_degree(gov)
-                    else RelationType.MENTOR
-                )
+            gov = prep.head
+            if advisers and (
+                gov.lemma_ in ("study", "research", "train", "complete", "earn", "write", "pursue")
+                or _is_degree(gov)
+            ):
+                rel = RelationType.ADVISER
         if rel is None or not advisers:
             continue
         # the student: the subject of the nearest governing verb
