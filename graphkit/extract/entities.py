@@ -432,6 +432,43 @@ def _discipline(name: str) -> bool:
     return 1 <= len(words) <= 4 and words[-1] in DISCIPLINE_WORDS and "of" not in words
 
 
+def _field_context(doc: Doc, s: int, e: int) -> bool:
+    """ "professor of X", "a degree in X", "studied X": the place of a field of study."""
+    root = doc[s:e].root
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in ("study", "teach", "major", "read"):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "in"):
+        gov = root.head.head
+        return gov.lemma_.lower() in EMPLOYMENT_ROLES or gov.lower_ in (
+            "degree",
+            "phd",
+            "ph.d.",
+            "doctorate",
+            "bachelor",
+            "master",
+            "masters",
+            "ba",
+            "bs",
+            "ma",
+            "ms",
+            "msc",
+            "bsc",
+            "studies",
+            "major",
+            "department",
+            "school",
+            "faculty",
+            "professorship",
+            "chair",
+            "lecturer",
+            "research",
+            "career",
+            "courses",
+            "course",
+        )
+    return False
+
+
 def _kind_by_words(name: str) -> str | None:
     """ "org", "place" or "event" when the words of a name say so."""
     words = [w.casefold().strip(",.()'’") for w in name.split()]
@@ -667,7 +704,12 @@ def find_entities(
         if kind == "place" or (kind == "event" and vote != "PERSON"):
             c.type = None
             continue
-        if kind is None and vote != "PERSON" and _discipline(name):
+        if (
+            kind is None
+            and vote != "PERSON"
+            and _discipline(name)
+            and any(_field_context(doc, s, e) for s, e in c.spans)
+        ):
             c.type = None
             continue
         if vote == "PERSON" and kind != "org":
