@@ -107,8 +107,8 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
             # "Co-Chief Executive Officer of Power Corporation": the title is not the name
             k = s
             while k < e and (
-                doc[k].lemma_.lower() in EMPLOYMENT_ROLES | TITLES
-                or doc[k].lower_ in ("co-chief", "vice", "deputy", "assistant", "and")
+                doc[k].lemma_.lower() in EMPLOYMENT_ROLES
+                or doc[k].lower_ in ("co-chief", "vice", "deputy", "assistant", "and", "chief")
             ):
                 k += 1
             if k > s and k < e and doc[k].lower_ == "of":
@@ -527,6 +527,44 @@ _NOT_A_NAME = (
 )
 
 
+def _full_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """ "Ilya Sutskever" the model missed, when it found "Sutskever" alone elsewhere.
+
+    A run of two or three capitalized words that no entity covers and that ends in a
+    word the model tagged alone elsewhere is that word's full name: a person's. The
+    lone word's mentions become the person's surname.
+    """
+    singles: dict[str, list[_Cand]] = {}
+    for c in cands:
+        if c.end - c.start == 1 and c.label in ("ORG", "PERSON", "PRODUCT", "NORP"):
+            singles.setdefault(doc[c.start].text, []).append(c)
+    if not singles:
+        return []
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    out = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        j = i
+        while (
+            j < n
+            and j not in covered
+            and doc[j].pos_ == "PROPN"
+            and doc[j].is_alpha
+            and doc[j].text[:1].isupper()
+            and doc[j].lower_ not in NOT_ENTITIES
+            and doc[j].lower_ not in ORG_WORDS
+            and doc[j].lower_ not in INSTITUTION_HEADS
+        ):
+            j += 1
+        if 2 <= j - i <= 3 and doc[j - 1].text in singles and doc[i].text not in singles:
+            out.append(_Cand(i, j, "PERSON", source="full"))
+            for c in singles[doc[j - 1].text]:
+                c.label = "PERSON"
+        i = max(j, i + 1)
+    return out
+
+
 def _name_parts(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     """Surnames and given names of people named in full that the model left out ("Ng")."""
     parts = set()
@@ -643,10 +681,16 @@ def find_entities(
                 and doc[start - 1].lower_ not in NOT_ENTITIES
             ):
                 start -= 1
+        if ent.label_ in ("ORG", "GPE", "FAC") and start >= 2 and doc[start - 1].lower_ == "of":
+            # "University of [Toronto]": the model left the head of the name outside
+            head = doc[start - 2]
+            if head.text[:1].isupper() and (head.lower_ in INSTITUTION_HEADS or head.lower_ in ORG_WORDS):
+                start -= 2
         for s, e in _clean(doc, start, ent.end, ent.label_):
             cands.append(_Cand(s, e, ent.label_))
     cands.extend(_extra_candidates(doc, cands))
     _relabel_lists(doc, cands)
+    cands.extend(_full_names(doc, cands))
     cands.extend(_name_parts(doc, cands))
     # drop furniture, mark headline mentions
     kept: list[_Cand] = []
@@ -664,6 +708,8 @@ def find_entities(
     by_key: dict[str, Cluster] = {}
     for c in kept:
         text = c.text(doc)
+        if c.label != "PERSON":
+            text = re.sub(r"(?<=\s[A-Z])\.$", "", text)  # "U of T." at a sentence's end
         key = name_key(text)
         if c.headline and key not in body_keys:
             continue
@@ -891,6 +937,28 @@ def _merge(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
                 ):
                     union(b, a)
                     continue
+    # a place-name alone for the university named after it: "Cambridge", "Toronto"
+    for a in orgs:
+        fa = max(clusters[a].forms, key=lambda f: clusters[a].forms[f])
+        if len(fa.split()) != 1:
+            continue
+        for b in orgs:
+            if a == b or clusters[b].type != EntityType.INSTITUTION:
+                continue
+            fb = max(clusters[b].forms, key=lambda f: clusters[b].forms[f])
+            if fb in (f"University of {fa}", f"{fa} University", f"{fa} College"):
+                union(b, a)
+                break
+    # "IIT Kanpur" and "Indian Institute of Technology": an acronym with a place after it
+    for a in orgs:
+        fa = max(clusters[a].forms, key=lambda f: clusters[a].forms[f])
+        first = fa.split()[0] if fa.split() else ""
+        if len(fa.split()) < 2 or not is_acronym(first):
+            continue
+        for b in orgs:
+            fb = max(clusters[b].forms, key=lambda f: clusters[b].forms[f])
+            if a != b and find(a) != find(b) and acronym_of(first, fb):
+                union(a, b)
     # parenthetical aliases: "Microsoft Research Asia (MSRA)", "True Knowledge (later Evi)"
     span_owner = {}
     for i, c in enumerate(clusters):
