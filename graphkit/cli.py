@@ -389,6 +389,42 @@ def render(graph_path, person, depth, relations, out) -> None:
 
 
 @main.command()
+@click.option(
+    "-g",
+    "--graph",
+    "graph_path",
+    default="output/graph.json",
+    show_default=True,
+    type=click.Path(),
+    help="The graph.json written by 'graphkit build'.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "cypher"]),
+    required=True,
+    help="csv: one row per relation and sentence; cypher: MERGE statements for Neo4j.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="File to write (default: next to the graph, graph.csv or graph.cypher).",
+)
+def export(graph_path, fmt, out) -> None:
+    """Export the graph for spreadsheets (CSV) or Neo4j (Cypher), with text made inert."""
+    from .export import export_graph
+
+    g = _load(graph_path)
+    if out is None:
+        out = Path(graph_path).parent / f"graph.{fmt}"
+    path = export_graph(g, out, fmt)
+    err(f"Wrote {path} ({g.number_of_nodes()} entities, {g.number_of_edges()} relations).")
+
+
+@main.command()
 @click.argument("gold", type=click.Path())
 @click.option(
     "--docs",

@@ -53,3 +53,35 @@ def test_ego_graph_keeps_the_neighbourhood(seed_graph):
     assert sub.graph["center"] == "person:zizheng-pan"
     only = ego_graph(seed_graph, "Zizheng Pan", depth=2, relations=["mentor"])
     assert {d["type"] for _, _, d in only.edges(data=True)} == {"mentor"}
+
+
+def test_csv_export_neutralizes_formulas():
+    import csv
+    import io
+
+    from graphkit.export import to_csv
+
+    g = hostile_graph()
+    g.nodes["person:x"]["name"] = '=HYPERLINK("http://evil")'
+    g.edges["person:x", "org:y", "employer"]["evidence"][0]["text"] = "@SUM(1+1) -2 +3"
+    rows = list(csv.reader(io.StringIO(to_csv(g))))
+    assert rows[0][0] == "source"
+    assert rows[1][0].startswith("'=") and rows[1][8].startswith("'@")
+    for row in rows[1:]:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@"))
+
+
+def test_cypher_export_escapes_strings():
+    from graphkit.export import cypher_string, to_cypher
+
+    assert cypher_string("it's \\ done\n") == "'it\\'s \\\\ done\\n'"
+    g = hostile_graph()
+    g.nodes["person:x"]["name"] = "x'}) DETACH DELETE n //"
+    text = to_cypher(g)
+    assert "x\\'}) DETACH DELETE n //" in text
+    for line in text.splitlines()[2:]:
+        # every quote inside a literal is escaped: quotes outside come in pairs
+        unescaped = line.replace("\\\\", "").replace("\\'", "")
+        assert unescaped.count("'") % 2 == 0
+    assert ":EMPLOYER]" in text

@@ -944,6 +944,22 @@ MEDIA_NOUNS = {
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 ORG_ANAPHORS = {
+    "newspaper": "ORGANIZATION",
+    "magazine": "ORGANIZATION",
+    "label": "ORGANIZATION",
+    "band": "ORGANIZATION",
+    "party": "ORGANIZATION",
+    "club": "ORGANIZATION",
+    "publisher": "ORGANIZATION",
+    "studio": "ORGANIZATION",
+    "bank": "ORGANIZATION",
+    "agency": "ORGANIZATION",
+    "foundation": "ORGANIZATION",
+    "charity": "ORGANIZATION",
+    "academy": "INSTITUTION",
+    "conservatory": "INSTITUTION",
+    "center": "INSTITUTION",
+    "centre": "INSTITUTION",
     "company": "ORGANIZATION",
     "firm": "ORGANIZATION",
     "startup": "ORGANIZATION",
