@@ -610,11 +610,24 @@ def _relabel_lists(doc: Doc, cands: list[_Cand]) -> None:
         labels = [by_root[t.i].label for t in sibs if t.i in by_root]
         if labels and labels.count("PERSON") > len(labels) / 2:
             c.label = "PERSON"
+    # and a lone word listed with organizations is one: "Facebook and Twitter"
+    for c in cands:
+        if c.label != "PERSON" or c.end - c.start != 1:
+            continue
+        root = doc[c.start]
+        sibs = [ch for ch in root.children if ch.dep_ == "conj"]
+        if root.dep_ == "conj":
+            sibs.append(root.head)
+        labels = [by_root[t.i].label for t in sibs if t.i in by_root]
+        if labels and all(lab == "ORG" for lab in labels):
+            c.label = "ORG"
 
 
 def _person_in_org_place(doc: Doc, s: int, e: int) -> bool:
     """Syntax that a person's name cannot fill: "X, the online company", "X co-founder"."""
     root = doc[s:e].root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "at Facebook and Twitter"
+        root = root.head
     for ch in root.children:
         if ch.dep_ == "appos" and ch.lemma_.lower() in ORG_LIST_NOUNS:
             return True

@@ -530,8 +530,6 @@ STUDENT_ROLES = {
     "alumni",
     "alum",
     "alumnae",
-    "phd",
-    "doctoral",
     "postgraduate",
     "freshman",
     "sophomore",

@@ -651,6 +651,8 @@ def _verb_patterns(ctx: _Ctx, v: Token, lemma: str) -> None:
             people += ctx.pobj_persons(v, {"alongside"})
         else:
             people = ctx.subjects(v)
+            if lemma.startswith("co"):  # "co-founded X with Y"
+                people += ctx.pobj_persons(v, {"with", "alongside"})
             obj = _first(v, ("dobj",))
             orgs = ctx.orgs(obj) if obj is not None else []
             if not orgs and v.dep_ == "relcl" and obj is None:
