@@ -49,7 +49,7 @@ class GraphkitGroup(click.Group):
             ctx.exit(1)
         except OSError as e:
             # a file system problem outside graphkit: a full disk, a read-only folder...
-            if ctx.obj and ctx.obj.get("debug") or isinstance(e, BrokenPipeError):
+            if (ctx.obj and ctx.obj.get("debug")) or isinstance(e, BrokenPipeError):
                 raise
             where = f" {e.filename}" if getattr(e, "filename", None) else ""
             err(f"Error: cannot use{where}: {e.strerror or e}. Check the path and its permissions.")
