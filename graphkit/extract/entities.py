@@ -822,6 +822,7 @@ def find_entities(
         c.latent = True
 
     clusters = [c for c in clusters if c.type is not None]
+    _propagate(doc, clusters, furniture + headlines)
     clusters = _merge(doc, clusters)
     for i, c in enumerate(clusters):
         c.idx = i
@@ -831,6 +832,47 @@ def find_entities(
             for i in range(s, e):
                 token_map[i] = c.idx
     return clusters, token_map
+
+
+def _propagate(doc: Doc, clusters: list[Cluster], skip: list[tuple[int, int]]) -> None:
+    """Find the other mentions of a name the model tagged once but missed elsewhere."""
+    taken = {i for c in clusters for s, e in c.spans for i in range(s, e)}
+    index: dict[str, list[tuple[list[str], Cluster]]] = {}
+    for c in clusters:
+        if c.latent:
+            continue
+        seen = set()
+        for s, e in c.spans:
+            toks = [doc[i].text for i in range(s, e)]
+            form = " ".join(toks)
+            if form in seen:
+                continue
+            seen.add(form)
+            if len(toks) == 1 and not (is_acronym(form) or (form[:1].isupper() and len(form) > 2)):
+                continue
+            index.setdefault(toks[0], []).append((toks, c))
+            if len(toks) > 1 and toks[-1].endswith(".") and len(toks[-1]) == 2:  # "U of T."
+                index[toks[0]].append(([*toks[:-1], toks[-1][:-1]], c))
+    if not index:
+        return
+    for t in doc:
+        if t.i in taken or t.text not in index:
+            continue
+        for toks, c in index[t.text]:
+            end = t.i + len(toks)
+            if end > len(doc) or [x.text for x in doc[t.i : end]] != toks:
+                continue
+            if any(i in taken for i in range(t.i, end)) or _in_ranges(t.idx, skip):
+                continue
+            if len(toks) == 1 and not (t.pos_ == "PROPN" or is_acronym(t.text)):
+                continue
+            if end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+                continue  # part of a longer name
+            if t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper():
+                continue
+            c.spans.append((t.i, end))
+            taken.update(range(t.i, end))
+            break
 
 
 def _tokens(form: str) -> list[str]:
