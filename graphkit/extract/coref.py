@@ -125,6 +125,9 @@ def _resolve_pronoun(doc: Doc, p: Token, per_sent, sent_of) -> Reference | None:
             if p.dep_ in ("dobj", "pobj", "iobj") and p.lower_ not in ("himself", "herself"):
                 if _clause_verb(t) == verb and t.dep_ in _SUBJ:
                     continue
+            # "The daughter of X, she ...": a name inside an "of" phrase is not who "she" is
+            if t.dep_ == "pobj" and t.head.lower_ == "of" and not subj:
+                continue
             # "X was his student": a possessive in a copula's predicate is not its subject
             if p.dep_ == "poss" and p.head.dep_ in ("attr", "acomp") and t.dep_ in _SUBJ:
                 if t.head == p.head.head or t.head.head == p.head.head:

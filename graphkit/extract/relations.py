@@ -863,6 +863,10 @@ def _noun_patterns(ctx: _Ctx, n: Token, lemma: str, low: str) -> None:
         if not holders:
             return
         orgs = _noun_orgs(ctx, n, {"at", "of", "for", "with", "in", "on"})
+        gov = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "among" else n.head
+        if not orgs and n.dep_ in ("attr", "pobj") and gov.pos_ in ("AUX", "VERB"):
+            # "At Meta, Lacroix and Lample were among the researchers ..."
+            orgs = ctx.pobj_orgs(gov, {"at"})
         if n.dep_ == "appos":
             pattern = "role-appos"
         elif n.dep_ in ("attr", "oprd"):
