@@ -112,7 +112,11 @@ _WORKER_MODEL: str | None = None
 
 
 def _worker_init(name: str) -> None:
+    import signal
+
     global _WORKER_MODEL
+    # Ctrl-C is the parent's to handle; a worker that saw it would print a traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_MODEL = name
     load_pipeline(name)
 
