@@ -373,6 +373,8 @@ def _institution(name: str, doc: Doc, spans: list[tuple[int, int]]) -> bool:
             return True
     if known_institution(name):
         return True
+    if re.fullmatch(r"[A-Z]{2,4}U", name):  # "MSU", "NYU", "BYU": state and city universities
+        return True
     for s, e in spans[:5]:
         window = doc[max(0, s - 8) : min(len(doc), e + 8)].text
         if INSTITUTION_CONTEXT.search(window) and re.search(r"think[- ]tank", window, re.I):
@@ -822,6 +824,7 @@ def find_entities(
         c.latent = True
 
     clusters = [c for c in clusters if c.type is not None]
+    _research_arms(clusters)
     _propagate(doc, clusters, furniture + headlines)
     clusters = _merge(doc, clusters)
     for i, c in enumerate(clusters):
@@ -832,6 +835,22 @@ def find_entities(
             for i in range(s, e):
                 token_map[i] = c.idx
     return clusters, token_map
+
+
+_ARM_WORDS = {"ai", "brain", "research", "labs", "lab"}
+
+
+def _research_arms(clusters: list[Cluster]) -> None:
+    """ "Google Brain", "Meta AI" beside "Google", "Meta": a company's research arm."""
+    companies = {name_key(f) for c in clusters if c.type == EntityType.ORGANIZATION for f in c.forms}
+    for c in clusters:
+        if c.type != EntityType.ORGANIZATION:
+            continue
+        name = max(c.forms, key=lambda f: c.forms[f])
+        words = name.split()
+        if len(words) >= 2 and words[-1].casefold() in _ARM_WORDS:
+            if name_key(" ".join(words[:-1])) in companies:
+                c.type = EntityType.INSTITUTION
 
 
 def _propagate(doc: Doc, clusters: list[Cluster], skip: list[tuple[int, int]]) -> None:
