@@ -185,7 +185,12 @@ class _Ctx:
                 for p in _conjuncts(ch):  # "of Munich and of Cambridge"
                     for ob in p.children:
                         if ob.dep_ == "pobj":
-                            out.extend(self.orgs(ob))
+                            found = self.orgs(ob)
+                            out.extend(found)
+                            if found and ch.lower_ in ("at", "from"):
+                                first = self.ent(ob)
+                                if first is not None:
+                                    out.extend(_listed_after(self, ob.i, first[0], ob.sent.end))
                         elif ob.dep_ == "pcomp":
                             out.extend(self.pobj_orgs(ob, preps))
         return _uniq(out)
@@ -563,16 +568,36 @@ def _surface(ctx: _Ctx, sent) -> None:
 
 
 def _listed_after(ctx: _Ctx, k: int, cl: int, end: int) -> list[tuple[int, int | None]]:
-    """Organizations listed right after the one at token ``k``: ", Y and Z"."""
+    """Organizations listed right after the one at token ``k``: ", Y and Z".
+
+    Skips what lists of schools and employers carry between their items: years in
+    parentheses ("Oxford (2009-2014), Harvard (2011)") and places ("X in Lakefield,
+    Ontario, Y in Montreal").
+    """
     doc = ctx.doc
-    out = []
+    out: list[tuple[int, int | None]] = []
     i = k
     while i < end and ctx.ent(doc[i]) and ctx.ent(doc[i])[0] == cl:
         i += 1
     while i < end:
         j = i
-        while j < end and doc[j].lower_ in (",", "and", "or", "the", "at", "as", "well"):
-            j += 1
+        while j < end:
+            t = doc[j]
+            if t.lower_ in (",", "and", "or", "the", "at", "as", "well", "then", "later"):
+                j += 1
+            elif t.text == "(":
+                close = next((m for m in range(j, min(end, j + 8)) if doc[m].text == ")"), None)
+                if close is None:
+                    break
+                j = close + 1
+            elif (
+                t.lower_ == "in" and j + 1 < end and doc[j + 1].text[:1].isupper() and not ctx.ent(doc[j + 1])
+            ):
+                j += 1
+                while j < end and (doc[j].text[:1].isupper() or doc[j].text == ",") and not ctx.ent(doc[j]):
+                    j += 1
+            else:
+                break
         if j == i or j >= end:
             break
         e = ctx.ent(doc[j])
