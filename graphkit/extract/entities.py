@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..model import EntityType
 from ..names import acronym_of, country_or_region, is_acronym, known_institution, known_place, name_key
@@ -1072,11 +1072,3 @@ def _merge(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         merged.append(base)
     merged.sort(key=lambda c: c.spans[0])
     return merged
-
-
-def span_of(doc: Doc, s: int, e: int) -> Span:
-    return doc[s:e]
-
-
-def token_is_name(t: Token) -> bool:
-    return t.ent_type_ in ("PERSON", "ORG")
