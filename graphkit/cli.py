@@ -117,6 +117,18 @@ def _input_options(f):
     return _model_option(f)
 
 
+def _graph_option(f):
+    return click.option(
+        "-g",
+        "--graph",
+        "graph_path",
+        default="output/graph.json",
+        show_default=True,
+        type=click.Path(),
+        help="The graph.json written by 'graphkit build'.",
+    )(f)
+
+
 def _cache(no_cache: bool) -> Path | None:
     if no_cache:
         return None
@@ -281,15 +293,7 @@ def _load(graph_path: str):
 
 @main.command()
 @click.argument("name")
-@click.option(
-    "-g",
-    "--graph",
-    "graph_path",
-    default="output/graph.json",
-    show_default=True,
-    type=click.Path(),
-    help="The graph.json written by 'graphkit build'.",
-)
+@_graph_option
 @click.option(
     "--depth",
     type=click.IntRange(1, 5),
@@ -340,15 +344,7 @@ def query(name, graph_path, depth, relations, as_json) -> None:
 
 
 @main.command()
-@click.option(
-    "-g",
-    "--graph",
-    "graph_path",
-    default="output/graph.json",
-    show_default=True,
-    type=click.Path(),
-    help="The graph.json written by 'graphkit build'.",
-)
+@_graph_option
 @click.option(
     "--person",
     "person",
@@ -396,15 +392,7 @@ def render(graph_path, person, depth, relations, out) -> None:
 
 
 @main.command()
-@click.option(
-    "-g",
-    "--graph",
-    "graph_path",
-    default="output/graph.json",
-    show_default=True,
-    type=click.Path(),
-    help="The graph.json written by 'graphkit build'.",
-)
+@_graph_option
 @click.option(
     "--format",
     "fmt",

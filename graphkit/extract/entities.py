@@ -30,6 +30,9 @@ from .lexicon import (
     NOT_ENTITIES,
     ORG_LIST_NOUNS,
     ORG_NORP,
+    ORG_SLOT_OBJECT,
+    ORG_SLOT_PASSIVE,
+    ORG_SLOT_ROLE,
     ORG_WORDS,
     PLACE_HEADS,
     PLACE_PREFIXES,
@@ -337,24 +340,6 @@ def _extra_candidates(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         if chunk and chunk[0] <= t.i < chunk[1]:
             add(chunk, "ORG", "slot")
     return extra
-
-
-ORG_SLOT_PASSIVE = {"found", "co-found", "cofound", "establish", "acquire", "incorporate"}
-ORG_SLOT_OBJECT = {"found", "co-found", "cofound", "establish", "join", "co-find"}
-ORG_SLOT_ROLE = {
-    "professor",
-    "researcher",
-    "scientist",
-    "engineer",
-    "intern",
-    "lecturer",
-    "work",
-    "student",
-    "postdoc",
-    "fellow",
-    "analyst",
-    "economist",
-}
 
 
 def _institution(name: str, doc: Doc, spans: list[tuple[int, int]]) -> bool:

@@ -1397,3 +1397,21 @@ DISCIPLINE_WORDS = {
     "journalism",
     "education",
 }
+
+# Trigger words whose organization slot makes a capitalized name an organization.
+ORG_SLOT_PASSIVE = {"found", "co-found", "cofound", "establish", "acquire", "incorporate"}
+ORG_SLOT_OBJECT = {"found", "co-found", "cofound", "establish", "join", "co-find"}
+ORG_SLOT_ROLE = {
+    "professor",
+    "researcher",
+    "scientist",
+    "engineer",
+    "intern",
+    "lecturer",
+    "work",
+    "student",
+    "postdoc",
+    "fellow",
+    "analyst",
+    "economist",
+}
