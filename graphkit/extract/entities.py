@@ -36,6 +36,7 @@ from .lexicon import (
     ORG_WORDS,
     PLACE_HEADS,
     PLACE_PREFIXES,
+    PRODUCT_NOUNS,
     RESEARCH_WORDS,
     TITLES,
     WEAK_INSTITUTION_HEADS,
@@ -578,6 +579,29 @@ def _name_parts(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+def _join_split_names(doc: Doc, cands: list[_Cand]) -> None:
+    """ "Computational and Biological Learning Lab": one name the model cut at "and"."""
+    by_start = {c.start: c for c in cands}
+    for c in list(cands):
+        if c.label != "ORG" or c not in cands:
+            continue
+        j = c.end
+        if j + 1 < len(doc) and doc[j].lower_ == "and" and (j + 1) in by_start:
+            nxt = by_start[j + 1]
+            left = [t.lower_ for t in doc[c.start : c.end]]
+            right = [t.lower_ for t in doc[nxt.start : nxt.end]]
+            strong = INSTITUTION_HEADS - WEAK_INSTITUTION_HEADS
+            if (
+                nxt.label == "ORG"
+                and not set(left) & (strong | ORG_WORDS)
+                and set(right) & (strong | ORG_WORDS)
+                and len(left) <= 2
+                and all(t.pos_ in ("ADJ", "NOUN") for t in doc[c.start : c.end])
+            ):
+                cands.remove(nxt)
+                c.end = nxt.end
+
+
 def _relabel_lists(doc: Doc, cands: list[_Cand]) -> None:
     """Names listed with people are people: "Guillaume Lample and Timothée Lacroix"."""
     by_root = {}
@@ -608,6 +632,25 @@ def _relabel_lists(doc: Doc, cands: list[_Cand]) -> None:
         labels = [by_root[t.i].label for t in sibs if t.i in by_root]
         if labels and all(lab == "ORG" for lab in labels):
             c.label = "ORG"
+
+
+def _product_context(doc: Doc, s: int, e: int) -> bool:
+    """ "the LLaMa models", "Alexa, a product", "models including AlphaFold": a product."""
+    root = doc[s:e].root
+    if root.dep_ == "compound" and root.head.lemma_.lower() in PRODUCT_NOUNS and root.head.i > root.i:
+        return True
+    for ch in root.children:
+        if ch.dep_ == "appos" and ch.lemma_.lower() in PRODUCT_NOUNS:
+            return True
+    head = root
+    while head.dep_ in ("conj", "appos") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ in ("including", "like", "as"):
+        gov = head.head.head
+        if gov.lower_ == "such":
+            gov = gov.head
+        return gov.lemma_.lower() in PRODUCT_NOUNS
+    return False
 
 
 def _person_in_org_place(doc: Doc, s: int, e: int) -> bool:
@@ -689,6 +732,7 @@ def find_entities(
         for s, e in _clean(doc, start, ent.end, ent.label_):
             cands.append(_Cand(s, e, ent.label_))
     cands.extend(_extra_candidates(doc, cands))
+    _join_split_names(doc, cands)
     _relabel_lists(doc, cands)
     cands.extend(_full_names(doc, cands))
     cands.extend(_name_parts(doc, cands))
@@ -748,6 +792,9 @@ def find_entities(
             c.type = EntityType.PERSON
             continue
         if kind == "place" or (kind == "event" and vote != "PERSON"):
+            c.type = None
+            continue
+        if kind is None and c.labels["ORG"] <= 1 and all(_product_context(doc, s, e) for s, e in c.spans):
             c.type = None
             continue
         if (
@@ -1030,7 +1077,18 @@ def _merge(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             j = e
             if j < len(doc) and doc[j].text == "(":
                 k = j + 1
-                while k < len(doc) and doc[k].lower_ in ("later", "formerly", "now", "aka", "or"):
+                while k < len(doc) and doc[k].lower_ in (
+                    "later",
+                    "formerly",
+                    "now",
+                    "aka",
+                    "or",
+                    "known",
+                    "as",
+                    "called",
+                    "the",
+                    "renamed",
+                ):
                     k += 1
                 if k in span_owner:
                     other, oe = span_owner[k]

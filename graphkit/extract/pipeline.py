@@ -145,8 +145,11 @@ _HEADLINE_SMALL = {
 
 
 def _is_headline(line: str) -> bool:
+    """A title-case line: a headline, a page title, a menu item ("Blog Post")."""
     words = re.findall(r"[A-Za-z][\w'’.\-]*", line)
-    if len(words) < 3 or line.rstrip().endswith((".", "?", "!", '"', "”")):
+    if not words or line.rstrip().endswith((".", "?", "!", '"', "”", ",")):
+        return False
+    if len(words) < 3 and (len(line) > 40 or re.search(r"[,;:(]", line)):
         return False
     content = [w for w in words if w.lower() not in _HEADLINE_SMALL]
     if not content:
@@ -173,6 +176,8 @@ def prepare_text(text: str) -> tuple[str, list[tuple[int, int]], list[tuple[int,
         spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     in_block = False
+    candidates: list[int] = []  # lines that look like titles, if they stand alone
+    joined = [False] * len(spans)  # joined[i]: line i runs on into line i + 1
     for idx, (s, e) in enumerate(spans):
         line = text[s:e]
         stripped = line.strip()
@@ -187,24 +192,25 @@ def prepare_text(text: str) -> tuple[str, list[tuple[int, int]], list[tuple[int,
             furniture.append((s, e))
             continue
         if _is_headline(stripped):
-            headlines.append((s, e))
+            candidates.append(idx)
         # join a line broken inside a sentence with the next one
         if idx + 1 < len(spans):
             nxt = text[spans[idx + 1][0] : spans[idx + 1][1]].lstrip()
-            if not nxt:
-                continue
-            last = stripped[-1]
-            if last in _END_PUNCT:
+            if not nxt or stripped[-1] in _END_PUNCT:
                 continue
             last_word = stripped.split()[-1]
             first = nxt[0]
             if (
                 first.islower()
                 or first in ",;:)]"
-                or (last_word[:1].islower() and len(stripped.split()) > 0 and not _is_headline(stripped))
+                or (last_word[:1].islower() and not _is_headline(stripped))
             ):
                 if e < len(chars) and chars[e] == "\n":
                     chars[e] = " "
+                    joined[idx] = True
+    for idx in candidates:
+        if not joined[idx] and not (idx > 0 and joined[idx - 1]):
+            headlines.append(spans[idx])
     return "".join(chars), furniture, headlines
 
 
