@@ -524,8 +524,10 @@ _CLAUSE_BREAK = {";", "—", "–", "(", ")", ":"}
 def _surface(ctx: _Ctx, sent) -> None:
     """Word-order fallback for a misparsed sentence: "<person> ... studied X at <institution>".
 
-    Used when the dependency patterns found nothing for the trigger: the trigger verb, then
-    within eight words "at"/"from"/"in" and an institution, with no clause break between.
+    The trigger verb, then within eight words "at"/"from"/"in" and an organization, with no
+    clause break between; the subject is the verb's, else the nearest person before it.
+    It catches sentences the small parser gets wrong; where a dependency pattern finds
+    the same edge, the edge with the higher confidence is kept.
     """
     doc = ctx.doc
     for v in sent:
