@@ -47,10 +47,16 @@ _FUNCTION = {
 }
 
 
+_PLACE_DROP = str.maketrans({c: None for c in "'’.,()[]\"!?;:&/"})
+_PLACE_SPACE = str.maketrans({"-": " ", "\u2013": " ", "_": " "})
+
+
 def place_key(name: str) -> str:
     """Fold a place name, keeping word boundaries ("Yu Zhou" is not "Yuzhou")."""
-    s = re.sub(r"^the\s+", "", name.casefold().replace("\u2019", "'").strip())
-    return " ".join(re.sub(r"[^\w\s-]", "", s).replace("-", " ").split())
+    s = name.casefold().translate(_PLACE_DROP).translate(_PLACE_SPACE).strip()
+    if s.startswith("the "):
+        s = s[4:]
+    return " ".join(s.split())
 
 
 def name_key(name: str) -> str:

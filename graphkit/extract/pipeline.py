@@ -59,6 +59,9 @@ def load_pipeline(name: str) -> Language:
         )
     nlp.max_length = max(nlp.max_length, MAX_CHUNK * 2)
     _keep_hyphenated_words(nlp)
+    from ..names import known_place
+
+    known_place("")  # load the gazetteer now, so worker processes inherit it
     return nlp
 
 
