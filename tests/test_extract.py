@@ -177,6 +177,20 @@ def test_pronoun_resolution_links_the_right_person():
     assert _has(r, "Emily Hart", "employer", "Google")
 
 
+def test_interview_turns_resolve_first_person_to_the_speaker():
+    text = (
+        "Sarah: Welcome. Tell us how you started.\n"
+        "Anna Berg: Thanks! After my PhD I joined Spotify as an engineer.\n"
+        "I later moved on.\n"
+        "Sarah: And then?\n"
+    )
+    r = graphkit.extract_text(text)
+    edge = _has(r, "Anna Berg", "employer", "Spotify")
+    assert edge
+    assert not _has(r, "Sarah", "employer", "Spotify")
+    assert "Anna Berg" in edge.evidence.text
+
+
 def test_two_people_sharing_a_surname_stay_apart():
     text = "Alice Chen works at Intel. Bob Chen, a researcher at IBM, disagrees."
     r = graphkit.extract_text(text)

@@ -231,8 +231,9 @@ def _analyse(doc, offset: int, state: dict) -> dict:
     for c in cands:
         sent = doc[c.sent[0] : c.sent[1]]
         start = sent.start_char
-        for a in c.via:  # include the sentence that names a pronoun's referent
-            start = min(start, doc[a].sent.start_char)
+        for a in c.via:  # include the sentence that names a pronoun's referent, if near
+            if start - doc[a].sent.start_char <= 600:
+                start = min(start, doc[a].sent.start_char)
         end = sent.end_char
         rels.append(
             {

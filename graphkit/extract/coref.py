@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import EntityType
 from .entities import Cluster
-from .lexicon import ORG_ANAPHORS, PERSON_PRONOUNS
+from .lexicon import FIRST_PERSON, ORG_ANAPHORS, PERSON_PRONOUNS
 
 __all__ = ["Reference", "resolve_references"]
 
@@ -63,6 +63,7 @@ def resolve_references(doc: Doc, clusters: list[Cluster], token_map: dict[int, i
     for c in clusters:
         for s, _e in c.spans:
             starts.add(s)
+    speakers = _speakers(doc, token_map, persons)
     topic = None
     counts = {c.idx: len(c.spans) for c in clusters if c.idx in persons}
     if counts:
@@ -82,8 +83,13 @@ def resolve_references(doc: Doc, clusters: list[Cluster], token_map: dict[int, i
                     orgs_seen.append((i, cl))
             continue
         low = t.lower_
+        if low in FIRST_PERSON and t.pos_ == "PRON" and i in speakers:
+            refs[i] = Reference(*speakers[i])
+            continue
         if low in PERSON_PRONOUNS and t.pos_ == "PRON":
             ref = _resolve_pronoun(doc, t, per_sent, sent_of)
+            if ref is not None and i in speakers and ref.cluster == speakers[i][0]:
+                ref = None  # "Sarah: ... he interned at X": not the one speaking
             if (
                 ref is None
                 and topic is not None
@@ -111,6 +117,40 @@ def resolve_references(doc: Doc, clusters: list[Cluster], token_map: dict[int, i
                     refs[i] = Reference(cl, j)
                     break
     return refs
+
+
+_QUOTES = {'"', "“", "”", "«", "»"}
+
+
+def _speakers(doc: Doc, token_map: dict[int, int], persons: set[int]) -> dict[int, tuple[int, int]]:
+    """Tokens of an interview's turns, outside quotes, mapped to (speaker cluster, token
+    of the label): a line "Name: ..." starts a turn that runs until the next label; in
+    it, "I" and "my" are the speaker."""
+    out: dict[int, tuple[int, int]] = {}
+    n = len(doc)
+    speaker: tuple[int, int] | None = None
+    quoted = False
+    i = 0
+    while i < n:
+        t = doc[i]
+        line_start = i == 0 or "\n" in doc[i - 1].whitespace_ or "\n" in doc[i - 1].text
+        if line_start and not t.is_space:
+            quoted = False
+            j = i
+            while j < n and j - i < 4 and doc[j].text[:1].isupper() and doc[j].text != ":":
+                j += 1
+            if j > i and j < n and doc[j].text == ":":  # a label: "Name:"
+                cl = token_map.get(i)
+                speaker = (cl, i) if cl is not None and cl in persons and token_map.get(j - 1) == cl else None
+                i = j + 1
+                continue
+        if speaker is not None:
+            if t.text in _QUOTES:
+                quoted = not quoted
+            elif not quoted:
+                out[i] = speaker
+        i += 1
+    return out
 
 
 def _resolve_pronoun(doc: Doc, p: Token, per_sent, sent_of) -> Reference | None:
