@@ -7,7 +7,7 @@ computed in another process). Nothing here imports spaCy.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -160,7 +160,6 @@ class DocumentResult:
     entities: tuple[Entity, ...] = ()
     relations: tuple[Relation, ...] = ()
     chars: int = 0
-    warnings: tuple[str, ...] = field(default=())
 
     def entity(self, entity_id: str) -> Entity:
         for e in self.entities:
@@ -188,4 +187,4 @@ class DocumentResult:
         if threshold <= 0:
             return self
         kept = tuple(r for r in self.relations if r.confidence >= threshold)
-        return DocumentResult(self.doc, self.entities, kept, self.chars, self.warnings)
+        return DocumentResult(self.doc, self.entities, kept, self.chars)

@@ -28,7 +28,9 @@ from .lexicon import (
     MEDIA_NOUNS,
     NAME_CONNECTORS,
     NOT_ENTITIES,
+    NOT_PERSON_MODIFIER_HEADS,
     ORG_LIST_NOUNS,
+    ORG_MODIFIER_HEADS,
     ORG_NORP,
     ORG_SLOT_OBJECT,
     ORG_SLOT_PASSIVE,
@@ -375,30 +377,7 @@ def _org_context(doc: Doc, s: int, e: int) -> bool:
         return True
     if root.dep_ == "poss":
         return True
-    if root.dep_ == "compound" and root.head.lemma_.lower() in (
-        "researcher",
-        "scientist",
-        "engineer",
-        "founder",
-        "ceo",
-        "executive",
-        "employee",
-        "chip",
-        "chips",
-        "share",
-        "shares",
-        "stock",
-        "model",
-        "spokesman",
-        "spokeswoman",
-        "intern",
-        "internship",
-        "product",
-        "software",
-        "platform",
-        "team",
-        "lab",
-    ):
+    if root.dep_ == "compound" and root.head.lemma_.lower() in ORG_MODIFIER_HEADS:
         return True
     head = root.head
     if (
@@ -663,22 +642,7 @@ def _person_in_org_place(doc: Doc, s: int, e: int) -> bool:
             return True
     if root.dep_ == "appos" and root.head.lemma_.lower() in ORG_LIST_NOUNS:
         return True
-    if root.dep_ == "compound" and root.head.lemma_.lower() in (
-        "co-founder",
-        "cofounder",
-        "founder",
-        "ceo",
-        "chairman",
-        "team",
-        "researcher",
-        "engineer",
-        "employee",
-        "spokesman",
-        "spokeswoman",
-        "executive",
-        "lab",
-        "shares",
-    ):
+    if root.dep_ == "compound" and root.head.lemma_.lower() in NOT_PERSON_MODIFIER_HEADS:
         return True
     return bool(
         root.dep_ == "pobj"

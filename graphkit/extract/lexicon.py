@@ -588,7 +588,6 @@ EMPLOY_VERBS = {
     "research": "prep",
     "consult": "prep",
 }
-EMPLOY_PREPS = {"at", "for", "with", "in", "on", "to", "from", "by", "within", "inside"}
 EMPLOY_VERB_PREPS = {
     "work": {"at", "for", "with", "in", "inside", "within"},
     "intern": {"at", "with", "in", "for"},
@@ -621,39 +620,6 @@ EMPLOY_VERB_ROLES = {
     "consult": "consultant",
 }
 
-EDU_VERBS = {
-    "graduate",
-    "study",
-    "attend",
-    "enroll",
-    "enrol",
-    "matriculate",
-    "educate",
-    "train",
-    "school",
-    "major",
-    "complete",
-    "earn",
-    "receive",
-    "obtain",
-    "get",
-    "take",
-    "pursue",
-    "do",
-    "hold",
-    "finish",
-    "gain",
-    "award",
-    "grant",
-    "confer",
-    "read",
-    "go",
-    "enter",
-    "admit",
-    "accept",
-    "transfer",
-    "return",
-}
 # Verbs that need a degree word as object to mean studying.
 DEGREE_VERBS = {
     "complete",
@@ -728,7 +694,6 @@ DEGREE_WORDS = {
     "certificate": None,
     "fellowship": None,
 }
-EDU_PREPS = {"at", "from", "in", "of", "to"}
 EDU_VERB_PREPS = {
     "graduate": {"from", "at", "of", "in"},
     "study": {"at", "in", "with"},
@@ -1405,7 +1370,7 @@ DISCIPLINE_WORDS = {
 
 # Trigger words whose organization slot makes a capitalized name an organization.
 ORG_SLOT_PASSIVE = {"found", "co-found", "cofound", "establish", "acquire", "incorporate"}
-ORG_SLOT_OBJECT = {"found", "co-found", "cofound", "establish", "join", "co-find"}
+ORG_SLOT_OBJECT = {"found", "co-found", "cofound", "establish", "join"}
 ORG_SLOT_ROLE = {
     "professor",
     "researcher",
@@ -1474,4 +1439,60 @@ PRODUCT_NOUNS = {
     "library",
     "dataset",
     "benchmark",
+}
+
+# Nouns a place-like name can modify only as an organization: "Nvidia researcher",
+# "Alibaba shares".
+ORG_MODIFIER_HEADS = {
+    "researcher",
+    "scientist",
+    "engineer",
+    "founder",
+    "ceo",
+    "executive",
+    "employee",
+    "chip",
+    "chips",
+    "share",
+    "shares",
+    "stock",
+    "model",
+    "spokesman",
+    "spokeswoman",
+    "intern",
+    "internship",
+    "product",
+    "software",
+    "platform",
+    "team",
+    "lab",
+}
+# Nouns a lone name can modify only if it is not a person: "Coursera co-founder X".
+NOT_PERSON_MODIFIER_HEADS = {
+    "researcher",
+    "scientist",
+    "engineer",
+    "founder",
+    "ceo",
+    "executive",
+    "employee",
+    "chip",
+    "chips",
+    "share",
+    "shares",
+    "stock",
+    "model",
+    "spokesman",
+    "spokeswoman",
+    "intern",
+    "internship",
+    "product",
+    "software",
+    "platform",
+    "team",
+    "lab",
+    "pobj",
+    "like",
+    "as",
+    "including",
 }

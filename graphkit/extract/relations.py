@@ -221,9 +221,8 @@ class _Ctx:
         if v.dep_ == "xcomp" and v.head.i != v.i:
             # object control: "nominated Hochstein to be ..." is about Hochstein
             obj = _first(v.head, ("dobj",))
-            if obj is not None and obj.i < v.i and self.persons(obj):
-                return self.persons(obj)
-            return self.subjects(v.head, depth + 1)
+            controllers = self.persons(obj) if obj is not None and obj.i < v.i else []
+            return controllers or self.subjects(v.head, depth + 1)
         if v.dep_ in ("conj", "advcl", "ccomp", "pcomp", "acomp") and v.head.i != v.i:
             return self.subjects(v.head, depth + 1)
         if v.pos_ == "ADP" and v.dep_ == "prep" and v.head.i != v.i:  # "before completing X"
