@@ -10,11 +10,13 @@ from importlib import resources
 __all__ = [
     "acronym_of",
     "country_or_region",
+    "given_name",
     "is_acronym",
     "known_institution",
     "known_place",
     "name_key",
     "slugify",
+    "surname",
 ]
 
 _FUNCTION = {
@@ -230,3 +232,44 @@ def known_place(name: str) -> bool:
     k = place_key(name)
     big, cities = _places()
     return k in big or k in cities
+
+
+@lru_cache(maxsize=1)
+def _person_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(given names found in at least two of Faker's person locales, all its surnames),
+    Latin script only."""
+    import importlib
+    import pkgutil
+    from collections import Counter
+
+    import faker.providers.person as providers
+
+    given: Counter = Counter()
+    surnames: set[str] = set()
+    for module in pkgutil.iter_modules(providers.__path__):
+        try:
+            provider = importlib.import_module(f"{providers.__name__}.{module.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        names: set[str] = set()
+        for attr, value in vars(provider).items():
+            if not isinstance(value, (list, tuple, dict, set)):
+                continue
+            if attr.startswith("first_name"):
+                names.update(n for n in value if isinstance(n, str) and _NAME_WORD.fullmatch(n))
+            elif attr.startswith("last_name"):
+                surnames.update(n for n in value if isinstance(n, str) and _NAME_WORD.fullmatch(n))
+        given.update(names)
+    return frozenset(n for n, k in given.items() if k >= 2), frozenset(surnames)
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-zß-ÿ'\-]+")
+
+
+def given_name(word: str) -> bool:
+    """Is ``word`` a given name in several countries ("Beatrice", "Jacques"), and not a place?"""
+    return word in _person_names()[0] and not known_place(word)
+
+
+def surname(word: str) -> bool:
+    return word in _person_names()[1]

@@ -17,17 +17,30 @@ from difflib import SequenceMatcher
 from spacy.tokens import Doc, Token
 
 from ..model import EntityType
-from ..names import acronym_of, country_or_region, is_acronym, known_institution, known_place, name_key
+from ..names import (
+    acronym_of,
+    country_or_region,
+    given_name,
+    is_acronym,
+    known_institution,
+    known_place,
+    name_key,
+)
 from .lexicon import (
+    CLASS_NOUNS,
     CORPORATE_SUFFIXES,
     DISCIPLINE_WORDS,
     EMPLOYMENT_ROLES,
     EVENT_HEADS,
     INSTITUTION_CONTEXT,
     INSTITUTION_HEADS,
+    LAB_NOUNS,
     MEDIA_NOUNS,
+    MODIFIED_CLASS_NOUNS,
     NAME_CONNECTORS,
+    NAME_TITLE_WORDS,
     NOT_ENTITIES,
+    NOT_GIVEN_NAMES,
     NOT_PERSON_MODIFIER_HEADS,
     ORG_LIST_NOUNS,
     ORG_MODIFIER_HEADS,
@@ -42,6 +55,8 @@ from .lexicon import (
     RESEARCH_WORDS,
     TITLES,
     WEAK_INSTITUTION_HEADS,
+    WORK_INTRANSITIVE_VERBS,
+    WORK_VERBS,
 )
 
 __all__ = ["Cluster", "find_entities", "norm_lemma"]
@@ -153,7 +168,17 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
             or doc[e - 1].is_space
             or doc[e - 1].text in _POSSESSIVE
             or doc[e - 1].lower_ in NAME_CONNECTORS
-            or (doc[e - 1].text[:1].islower() and not doc[e - 1].like_num)
+            or (
+                doc[e - 1].text[:1].islower()
+                and not doc[e - 1].like_num
+                and not (
+                    label == "PERSON"
+                    and len(doc[e - 1]) <= 3
+                    and e - 2 > s
+                    and doc[e - 2].text in _HYPHENS
+                    and doc[e - 2].whitespace_ == ""
+                )
+            )
         ):
             e -= 1
         if e > s and doc[e - 1].text == ")" and "(" not in doc[s : e - 1].text:
@@ -161,6 +186,59 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
         if e > s:
             out.append((s, e))
     return out
+
+
+_HYPHENS = ("-", "‐", "–")
+
+
+def _extend_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
+    """Take in what the model left out of a name: the rest of a hyphenated word
+    ("Kim Jong-un", "Faure-Favier") and, for people, given names it parsed as part of the
+    name ("Wassily Kandinsky")."""
+    n = len(doc)
+
+    def glued(i: int) -> bool:  # token i is written against token i + 1
+        return i + 1 < n and doc[i].whitespace_ == "" and "\n" not in doc[i].text
+
+    def piece(t: Token) -> bool:  # "Favier" of "Faure-Favier", "un" of "Jong-un", not "based"
+        return t.is_alpha and (
+            t.text[:1].isupper() or (label == "PERSON" and len(t) <= 3 and t.lower_ not in ("led", "run"))
+        )
+
+    while (
+        e < n
+        and glued(e - 1)
+        and (
+            (doc[e].text in _HYPHENS and e + 1 < n and glued(e) and piece(doc[e + 1]))
+            or (doc[e - 1].text in _HYPHENS and piece(doc[e]))
+        )
+    ):
+        e += 1
+    while s >= 2 and doc[s - 1].text in _HYPHENS and glued(s - 1) and glued(s - 2) and piece(doc[s - 2]):
+        s -= 2
+    if label != "PERSON":
+        return s, e
+
+    def name_word(t: Token) -> bool:
+        return (
+            t.pos_ == "PROPN"
+            and t.ent_iob_ == "O"
+            and t.is_alpha
+            and t.text[:1].isupper()
+            and t.lower_ not in _NOT_A_NAME
+            and t.lower_ not in CLASS_NOUNS
+            and t.lower_ not in NAME_TITLE_WORDS
+            and not (t.is_upper and len(t) > 1)
+            and not t.is_sent_start
+        )
+
+    while s > 0 and doc[s - 1].dep_ == "compound" and s <= doc[s - 1].head.i < e and name_word(doc[s - 1]):
+        s -= 1
+    head = doc[e - 1].head.i
+    if doc[e - 1].dep_ == "compound" and e <= head < e + 5:
+        if all(name_word(t) or t.text in _HYPHENS for t in doc[e : head + 1]):
+            e = head + 1
+    return s, e
 
 
 def _plausible(text: str, label: str) -> bool:
@@ -652,6 +730,139 @@ def _person_in_org_place(doc: Doc, s: int, e: int) -> bool:
     )
 
 
+def _noun_class(noun: Token) -> str | None:
+    """The kind of thing a common noun names ("actor" -> person, "hamlet" -> place)."""
+    if noun.pos_ not in ("NOUN", "PROPN") or not noun.text[:1].islower():
+        return None
+    lemma = noun.lemma_.lower()
+    if noun.lower_.endswith("s") and noun.lower_[:-1] in CLASS_NOUNS:
+        lemma = noun.lower_[:-1]
+    modified = MODIFIED_CLASS_NOUNS.get(lemma)
+    if modified:
+        for ch in noun.children:
+            if ch.dep_ in ("compound", "amod") and ch.i < noun.i:
+                kind = modified.get(ch.lower_) or modified.get("*")
+                if kind:
+                    return kind
+    return CLASS_NOUNS.get(lemma)
+
+
+_LIFE_DATES = re.compile(
+    r"\(\s*(?:born|b\.|died|d\.|c\.|circa|né|née)?[^()]{0,40}?\b\d{3,4}\b[^()]{0,30}?"
+    r"(?:[–—-]|\bto\b)[^()]{0,30}?\b\d{3,4}\b[^()]{0,10}\)|\(\s*(?:born|b\.)\s[^()]{0,40}\)"
+)
+
+
+def _class_votes(doc: Doc, s: int, e: int) -> list[tuple[str, float]]:
+    """What the text says a name is: "X is an English actor", "Y, a hamlet", "the band Z"."""
+    votes: list[tuple[str, float]] = []
+    root = doc[s:e].root
+
+    def vote(noun: Token, weight: float = 1.0, kinds: tuple[str, ...] | None = None) -> None:
+        kind = _noun_class(noun)
+        if kind and (kinds is None or kind in kinds):
+            votes.append((kind, weight))
+
+    head = root.head
+    # copula: "X is/was an English actor (and singer)", "X is one of twelve wilderness areas"
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
+        for attr in (ch for ch in head.children if ch.dep_ == "attr"):
+            if attr.lower_ == "one" or attr.ent_type_ == "ORDINAL":
+                attr = next((g for p in attr.children if p.lower_ == "of" for g in p.children), attr)
+            vote(attr)
+            for conj in attr.children:
+                if conj.dep_ == "conj":
+                    vote(conj, 0.5)
+    # apposition either way: "Y, a hamlet in ...", "the band Z"
+    for ch in root.children:
+        if ch.dep_ == "appos" and ch.i > root.i:
+            vote(ch)
+    if root.dep_ == "appos" and head.i < root.i:
+        vote(head)
+    # a lower-case class noun right before the name: "composer Gaetano Donizetti", "king Rama"
+    for ch in root.children:
+        if (
+            ch.dep_ in ("compound", "nmod")
+            and ch.i < s
+            and not any(t.text[:1].isupper() for t in doc[ch.i + 1 : s])
+        ):
+            vote(ch)
+    # "the town of X"; "a composer named X"
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.i < head.i:
+        vote(head.head, 1.0, ("place",))
+    if root.dep_ in ("oprd", "dobj", "xcomp") and head.lemma_ in ("name", "call") and head.dep_ == "acl":
+        vote(head.head)
+    # the name modifies a noun only an organization can: "the Fox network"
+    if root.dep_ == "compound" and head.i == e and head.lemma_.lower() not in LAB_NOUNS:
+        vote(head, 0.5, ("org", "institution"))
+        if head.lemma_.lower() in ("culture", "people", "tribe", "dynasty", "language", "dialect"):
+            votes.append(("thing", 0.5))
+    # what is done to works: "X was directed by", "she recorded X", "X premiered in"
+    lemma = head.lemma_.lower()
+    if root.dep_ == "nsubjpass" and lemma in WORK_VERBS:
+        votes.append(("work", 1.0))
+    elif (root.dep_ == "nsubj" and lemma in WORK_INTRANSITIVE_VERBS) or (
+        root.dep_ == "dobj" and lemma in WORK_VERBS
+    ):
+        votes.append(("work", 0.5))
+    elif root.dep_ == "dobj" and lemma in ("receive", "win", "award"):
+        votes.append(("thing", 0.5))
+    # "Anthony Steel (actor)", "The Scientists (1959)"; life dates "(21 May 1920 – 21 March 2001)"
+    if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
+        vote(doc[e + 1])
+        if re.fullmatch(r"1[5-9]\d\d|20\d\d", doc[e + 1].text):
+            votes.append(("work", 1.0))
+    if e < len(doc) and doc[e].text == "(":
+        tail = doc[e : min(len(doc), e + 20)]
+        if _LIFE_DATES.match(tail.text) and all(t.text[:1].isupper() for t in doc[s:e]):
+            votes.append(("person", 1.0))
+    return votes
+
+
+def _looks_like_person(name: str) -> bool:
+    """ "Walt Disney", "Beatrice Dugand": a known given name and a surname, nothing else."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not given_name(words[0]) or words[0].casefold() in NOT_GIVEN_NAMES:
+        return False
+    if not all(re.fullmatch(r"[^\W\d_][^\W\d_'’\-]*\.?", w) and w[:1].isupper() for w in words) or any(
+        w.isupper() and not w.endswith(".") for w in words
+    ):
+        return False
+    last = words[-1].casefold()
+    return not (
+        last in ORG_WORDS
+        or last in CORPORATE_SUFFIXES
+        or last in INSTITUTION_HEADS
+        or last in PLACE_HEADS
+        or last in EVENT_HEADS
+        or last in CLASS_NOUNS
+        or known_place(words[-1])
+    )
+
+
+def _told(doc: Doc, spans: list[tuple[int, int]]) -> Counter:
+    told: Counter = Counter()
+    for s, e in spans:
+        for kind, weight in _class_votes(doc, s, e):
+            told[kind] += weight
+    return told
+
+
+def _not_an_actor(doc: Doc, c: Cluster) -> bool:
+    """Does the text say, over all the name's mentions, that it is a place, a work or a thing?"""
+    told = _told(doc, c.spans)
+    if not told:
+        return False
+    top, weight = told.most_common(1)[0]
+    name = c.name()
+    return (
+        top in ("place", "work", "thing")
+        and weight > sum(told.values()) - weight
+        and _kind_by_words(name) != "org"
+        and not known_institution(name)
+    )
+
+
 def _label_vote(c: Cluster) -> str:
     labels = c.labels
     if labels["PERSON"] > labels["ORG"] + labels["PRODUCT"] + labels["FAC"]:
@@ -693,7 +904,8 @@ def find_entities(
             head = doc[start - 2]
             if head.text[:1].isupper() and (head.lower_ in INSTITUTION_HEADS or head.lower_ in ORG_WORDS):
                 start -= 2
-        for s, e in _clean(doc, start, ent.end, ent.label_):
+        start, end = _extend_name(doc, start, ent.end, ent.label_)
+        for s, e in _clean(doc, start, end, ent.label_):
             cands.append(_Cand(s, e, ent.label_))
     cands.extend(_extra_candidates(doc, cands))
     _join_split_names(doc, cands)
@@ -753,6 +965,23 @@ def find_entities(
         single = all(len(f.split()) == 1 for f in c.forms)
         kind = _kind_by_words(name)
         if single and key in person_parts and vote in ("ORG", "GPE", "PERSON", "PRODUCT", "NORP"):
+            c.type = EntityType.PERSON
+            continue
+        told = _told(doc, c.spans)
+        if told:
+            top, weight = told.most_common(1)[0]
+            if weight > sum(told.values()) - weight and kind != "org":
+                if top in ("place", "work", "thing") and not known_institution(name):
+                    c.type = None
+                    continue
+                if kind is None and top == "person":
+                    c.type = EntityType.PERSON
+                    continue
+                if kind is None and top in ("org", "institution"):
+                    inst = top == "institution" or _institution(name, doc, c.spans)
+                    c.type = EntityType.INSTITUTION if inst else EntityType.ORGANIZATION
+                    continue
+        if vote != "PERSON" and kind is None and not told and _looks_like_person(name):
             c.type = EntityType.PERSON
             continue
         if kind == "place" or (kind == "event" and vote != "PERSON"):
@@ -822,6 +1051,7 @@ def find_entities(
     clusters = [c for c in clusters if c.type is not None]
     _research_arms(clusters)
     _propagate(doc, clusters, furniture + headlines)
+    clusters = [c for c in clusters if not _not_an_actor(doc, c)]
     clusters = _merge(doc, clusters)
     for i, c in enumerate(clusters):
         c.idx = i

@@ -966,6 +966,7 @@ POST_NOUNS = {
 
 # Last words that make a name a place, a building or an event rather than an organization.
 PLACE_HEADS = {
+    "gallery",
     "valley",
     "river",
     "lake",
@@ -1496,3 +1497,136 @@ NOT_PERSON_MODIFIER_HEADS = {
     "as",
     "including",
 }
+
+
+def _words(text: str) -> set[str]:
+    return set(text.split())
+
+
+# What a common noun says its name is, when the text predicates the noun of the name:
+# "X is an English actor", "Y, a hamlet in ...", "the band Z", "the town of W".
+# Kinds: person, org, institution, place, work (films, songs, books...), thing (ships,
+# awards, languages, events, peoples...). Lemmas, lower case.
+CLASS_NOUNS: dict[str, str] = {}
+for _kind, _text in (
+    (
+        "person",
+        """actor actress singer songwriter singer-songwriter musician composer conductor pianist
+        guitarist drummer bassist violinist cellist organist rapper vocalist lyricist bandleader
+        frontman director filmmaker screenwriter writer author novelist poet playwright dramatist
+        journalist editor broadcaster presenter commentator columnist critic essayist biographer
+        historian philosopher scientist physicist chemist biologist mathematician economist
+        statistician engineer architect inventor astronomer geologist linguist scholar academic
+        professor lecturer teacher educator researcher physician doctor surgeon nurse psychologist
+        psychiatrist neurologist lawyer attorney barrister solicitor judge jurist magistrate
+        politician statesman stateswoman diplomat ambassador senator congressman congresswoman
+        legislator lawmaker minister president governor mayor bureaucrat activist campaigner
+        businessman businesswoman businessperson entrepreneur banker industrialist financier
+        philanthropist athlete footballer cricketer boxer wrestler swimmer cyclist runner sprinter
+        skier skater golfer jockey rower sailor fencer gymnast bobsledder snowboarder archer
+        soldier general admiral commander colonel captain lieutenant sergeant pilot aviator
+        astronaut explorer priest bishop archbishop cardinal monk nun rabbi imam cleric theologian
+        missionary preacher pastor saint king queen prince princess emperor empress duke duchess
+        earl countess baron baroness baronet nobleman noblewoman monarch ruler sultan pharaoh
+        chieftain painter sculptor artist photographer illustrator cartoonist animator dancer
+        ballerina choreographer comedian comedienne socialite chef farmer merchant spy criminal
+        murderer gangster man woman person boy girl child son daughter wife husband brother
+        sister mother father character protagonist heroine villain figure personality anchor
+        reporter correspondent botanist zoologist entomologist ornithologist paleontologist
+        archaeologist anthropologist sociologist surveyor cinematographer television-presenter
+        youtuber blogger poetess courtesan consort mistress goddess deity god hero sage guru
+        chairman chairwoman chairperson co-founder cofounder founder entertainer impresario
+        coach referee umpire quarterback pitcher goalkeeper striker midfielder defender winger
+        forward linebacker batsman bowler""",
+    ),
+    (
+        "org",
+        """company corporation firm business conglomerate manufacturer automaker carmaker
+        retailer chain label newspaper magazine broadcaster startup start-up bank airline
+        agency organization organisation association society club team band party union
+        federation league council committee commission ministry army navy militia regiment
+        brigade battalion squadron corps orchestra choir ensemble troupe duo trio quartet
+        quintet supergroup charity foundation trust nonprofit non-profit ngo denomination sect
+        faction studio publisher subsidiary franchise cooperative co-operative consortium
+        alliance coalition syndicate outfit network broadcaster tabloid daily weekly periodical
+        group""",
+    ),
+    (
+        "institution",
+        """university college school academy institute seminary polytechnic conservatory
+        conservatoire think-tank laboratory lab observatory""",
+    ),
+    (
+        "place",
+        """town village hamlet city municipality comune commune county district province region
+        country capital suburb neighbourhood neighborhood borough township parish settlement
+        locality island archipelago atoll peninsula river stream creek tributary lake reservoir
+        sea bay bight gulf strait canal mountain peak hill ridge volcano glacier valley canyon
+        gorge plateau desert forest park reserve wilderness area zone reef beach coast cape
+        headland fell moor plain basin waterfall cave street road avenue boulevard highway
+        motorway freeway route bridge tunnel square building skyscraper tower mansion castle
+        palace cathedral chapel temple mosque monastery abbey stadium arena airport harbour
+        harbor port dock lighthouse dam site landmark monument memorial cemetery estate ranch
+        plantation mine quarter ward constituency riding electorate oblast prefecture
+        governorate kingdom empire duchy principality territory colony realm khanate caliphate
+        sultanate emirate state metropolis megacity conurbation woreda kebele voivodeship
+        gmina powiat raion krai okrug canton arrondissement junction interchange""",
+    ),
+    (
+        "work",
+        """film movie documentary album song single ep track soundtrack novel book novella
+        story poem play musical opera operetta ballet symphony concerto sonata painting
+        sculpture series sitcom telenovela game miniseries show programme episode videogame comic
+        manga anime treatise essay hymn anthem composition anthology""",
+    ),
+    (
+        "thing",
+        """ship boat steamer vessel battleship cruiser destroyer frigate submarine warship steamship liner
+        aircraft airplane airliner locomotive car automobile vehicle rifle gun missile weapon
+        language dialect award prize medal trophy championship tournament competition festival
+        election battle war siege treaty event species genus breed dish beverage culture
+        religion people tribe dynasty""",
+    ),
+):
+    for _w in _text.split():
+        CLASS_NOUNS[_w] = _kind
+del _kind, _text, _w
+
+# Class nouns that need a telling modifier: "a football player", "a radio station",
+# "an unincorporated community", "a rock group".
+MODIFIED_CLASS_NOUNS: dict[str, dict[str, str]] = {
+    "player": {"*": "person"},
+    "driver": {"racing": "person", "race": "person", "rally": "person"},
+    "station": {"radio": "org", "television": "org", "tv": "org", "railway": "place", "train": "place"},
+    "community": {"unincorporated": "place", "rural": "place"},
+    "channel": {"television": "org", "tv": "org", "cable": "org"},
+    "group": {"ethnic": "thing"},
+}
+
+# Verbs whose object (or passive subject) is a work: "X was directed by", "she recorded X".
+WORK_VERBS = _words(
+    """direct write compose record release publish paint film broadcast premiere stage
+    perform sing co-write co-direct narrate illustrate translate adapt remake serialize"""
+)
+# Verbs a work does: "X premiered in", "X aired on", "X peaked at".
+WORK_INTRANSITIVE_VERBS = {"premiere", "air", "chart", "peak", "debut", "sell"}
+
+# Capitalized words before a name that are titles, not given names: "Prime Minister X",
+# "Sultan Y", "Secretary Z".
+NAME_TITLE_WORDS = _words(
+    """prime secretary sultan sheikh sheik emir ayatollah chancellor premier justice
+    chairman chairwoman spokesman spokeswoman attorney solicitor representative rep sen
+    gov lt col gen adm sgt cpl pvt capt cmdr maj brig marshal field air vice deputy acting
+    interim former late dame lady lord sir saint st mr mrs ms miss dr prof rev fr"""
+)
+
+# Given names that also begin names of things: "Royal Mail", "General Motors", "Grace Church".
+NOT_GIVEN_NAMES = _words(
+    """royal general grand golden star rose summer hope faith grace will may mark bill art joy
+    sky river forest ocean crystal diamond pearl ruby amber dawn victory liberty unity honor
+    honour mercy major king prince duke earl baron bishop dean page hunter cash chase sterling
+    justice rich noble young black white brown green gray grey new santa saint allied united
+    national american western eastern northern southern central north south east west
+    christian sun moon august april june china india jersey angel paradise harmony melody
+    glory trinity champion world global universal love"""
+)
