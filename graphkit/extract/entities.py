@@ -29,6 +29,7 @@ from ..names import (
 from .lexicon import (
     CLASS_NOUNS,
     CORPORATE_SUFFIXES,
+    DIRECTION_WORDS,
     DISCIPLINE_WORDS,
     EMPLOYMENT_ROLES,
     EVENT_HEADS,
@@ -52,6 +53,7 @@ from .lexicon import (
     PLACE_HEADS,
     PLACE_PREFIXES,
     PRODUCT_NOUNS,
+    REGION_NOUNS,
     RESEARCH_WORDS,
     TITLES,
     WEAK_INSTITUTION_HEADS,
@@ -807,6 +809,28 @@ def _class_votes(doc: Doc, s: int, e: int) -> list[tuple[str, float]]:
         votes.append(("work", 0.5))
     elif root.dep_ == "dobj" and lemma in ("receive", "win", "award"):
         votes.append(("thing", 0.5))
+    # where a place is: "Edmonton, Alberta", "southwest of Flagstaff", "the Lazio region",
+    # "Chihuahua and Sonora"
+    if e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].ent_type_ == "GPE" and doc[e + 1].ent_iob_ == "B":
+        end = e + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        closed = end == len(doc) or (doc[end].is_punct and doc[end].tag_ != "POS")
+        if closed and known_place(doc[e + 1 : end].text):
+            votes.append(("place", 1.0))
+    if root.dep_ == "pobj" and head.head.lower_ in DIRECTION_WORDS and head.lower_ in ("of", "by"):
+        votes.append(("place", 1.0))
+    if root.dep_ == "compound" and head.i == e and head.lemma_.lower() in REGION_NOUNS:
+        votes.append(("place", 1.0))
+    siblings = [ch for ch in root.children if ch.dep_ == "conj"]
+    if root.dep_ == "conj":
+        siblings.append(head)
+        siblings.extend(ch for ch in head.children if ch.dep_ == "conj" and ch.i != root.i)
+    first = head if root.dep_ == "conj" else root
+    if siblings and any(ch.dep_ == "cc" for t in [first, *siblings] for ch in t.children):
+        placed = [t for t in siblings if t.ent_type_ in ("GPE", "LOC")]
+        if placed and len(placed) * 2 > len(siblings) and (len(placed) > 1 or country_or_region(placed[0].text)):
+            votes.append(("place", 1.0))
     # "Anthony Steel (actor)", "The Scientists (1959)"; life dates "(21 May 1920 – 21 March 2001)"
     if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
         vote(doc[e + 1])

@@ -1630,3 +1630,15 @@ NOT_GIVEN_NAMES = _words(
     christian sun moon august april june china india jersey angel paradise harmony melody
     glory trinity champion world global universal love"""
 )
+
+# "southwest of X", "on the north by X": X is a place.
+DIRECTION_WORDS = _words(
+    """north south east west northeast northwest southeast southwest north-east north-west
+    south-east south-west outskirts suburbs northward southward eastward westward"""
+)
+# Nouns a place name modifies: "the Lazio region", "the Gorman neighbourhood".
+REGION_NOUNS = _words(
+    """region neighbourhood neighborhood municipality district province county town village
+    city suburb area barracks junction valley river state states prefecture oblast commune
+    comune parish township borough peninsula island islands"""
+)
