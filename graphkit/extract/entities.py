@@ -37,6 +37,7 @@ from .lexicon import (
     INSTITUTION_HEADS,
     LAB_NOUNS,
     MEDIA_NOUNS,
+    MEMBERSHIP_NOUNS,
     MODIFIED_CLASS_NOUNS,
     NAME_CONNECTORS,
     NAME_TITLE_WORDS,
@@ -55,6 +56,9 @@ from .lexicon import (
     PRODUCT_NOUNS,
     REGION_NOUNS,
     RESEARCH_WORDS,
+    SHIP_PREFIXES,
+    SPELL_NOUNS,
+    SPORTS_VERBS,
     TITLES,
     WEAK_INSTITUTION_HEADS,
     WORK_INTRANSITIVE_VERBS,
@@ -76,6 +80,7 @@ class Cluster:
     spans: list[tuple[int, int]] = field(default_factory=list)  # token [start, end)
     labels: Counter = field(default_factory=Counter)
     latent: bool = False  # a place-or-organization kept only if a relation needs it
+    body: bool = False  # a team, band, party or force: one is a member of it, not employed
     forms: Counter = field(default_factory=Counter)
 
     def name(self) -> str:
@@ -137,7 +142,7 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
             if k > s and k < e and doc[k].lower_ == "of":
                 s = k + 1
         # cut at an internal possessive: "DeepSeek's R1" names DeepSeek, but
-        # "St. Patrick's Academy" is one name
+        # "St. Mary's Academy" is one name
         for i in range(s, e):
             if doc[i].text in _POSSESSIVE or doc[i].tag_ == "POS":
                 rest = [t.lower_ for t in doc[i + 1 : e]]
@@ -149,6 +154,13 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
                     break
                 e = i
                 break
+        while (
+            label in ("ORG", "FAC", "GPE")
+            and s < e - 1
+            and doc[s].is_sent_start
+            and doc[s].tag_ in ("VBG", "IN", "RB", "VBN")
+        ):
+            s += 1  # "Following Morris's death": the sentence's first word is no name
         while s < e and (
             doc[s].is_punct
             or doc[s].is_space
@@ -195,14 +207,14 @@ _HYPHENS = ("-", "‐", "–")
 
 def _extend_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
     """Take in what the model left out of a name: the rest of a hyphenated word
-    ("Kim Jong-un", "Faure-Favier") and, for people, given names it parsed as part of the
-    name ("Wassily Kandinsky")."""
+    ("Park Ji-sung", "Lloyd-Jones") and, for people, given names it parsed as part of the
+    name ("Ada Lovelace")."""
     n = len(doc)
 
     def glued(i: int) -> bool:  # token i is written against token i + 1
         return i + 1 < n and doc[i].whitespace_ == "" and "\n" not in doc[i].text
 
-    def piece(t: Token) -> bool:  # "Favier" of "Faure-Favier", "un" of "Jong-un", not "based"
+    def piece(t: Token) -> bool:  # "Jones" of "Lloyd-Jones", "un" of "Jae-un", not "based"
         return t.is_alpha and (
             t.text[:1].isupper() or (label == "PERSON" and len(t) <= 3 and t.lower_ not in ("led", "run"))
         )
@@ -531,7 +543,7 @@ def _kind_by_words(name: str) -> str | None:
         before = words[: words.index("of")]
         if before and before[-1] in PLACE_HEADS:
             return "place"
-    if words[-1] in EVENT_HEADS:
+    if words[-1] in EVENT_HEADS or (len(words) > 1 and words[0] in SHIP_PREFIXES):
         return "event"
     return None
 
@@ -639,7 +651,7 @@ def _name_parts(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
 
 
 def _join_split_names(doc: Doc, cands: list[_Cand]) -> None:
-    """ "Computational and Biological Learning Lab": one name the model cut at "and"."""
+    """ "Vision and Language Lab": one name the model cut at "and"."""
     by_start = {c.start: c for c in cands}
     for c in list(cands):
         if c.label != "ORG" or c not in cands:
@@ -662,7 +674,7 @@ def _join_split_names(doc: Doc, cands: list[_Cand]) -> None:
 
 
 def _relabel_lists(doc: Doc, cands: list[_Cand]) -> None:
-    """Names listed with people are people: "Guillaume Lample and Timothée Lacroix"."""
+    """Names listed with people are people: "Ada Lovelace and Charles Babbage"."""
     by_root = {}
     for c in cands:
         by_root[doc[c.start : c.end].root.i] = c
@@ -781,7 +793,7 @@ def _class_votes(doc: Doc, s: int, e: int) -> list[tuple[str, float]]:
             vote(ch)
     if root.dep_ == "appos" and head.i < root.i:
         vote(head)
-    # a lower-case class noun right before the name: "composer Gaetano Donizetti", "king Rama"
+    # a lower-case class noun right before the name: "composer Ada Berg", "king Harald"
     for ch in root.children:
         if (
             ch.dep_ in ("compound", "nmod")
@@ -794,7 +806,7 @@ def _class_votes(doc: Doc, s: int, e: int) -> list[tuple[str, float]]:
         vote(head.head, 1.0, ("place",))
     if root.dep_ in ("oprd", "dobj", "xcomp") and head.lemma_ in ("name", "call") and head.dep_ == "acl":
         vote(head.head)
-    # the name modifies a noun only an organization can: "the Fox network"
+    # the name modifies a noun only an organization can: "the Acme network"
     if root.dep_ == "compound" and head.i == e and head.lemma_.lower() not in LAB_NOUNS:
         vote(head, 0.5, ("org", "institution"))
         if head.lemma_.lower() in ("culture", "people", "tribe", "dynasty", "language", "dialect"):
@@ -809,9 +821,14 @@ def _class_votes(doc: Doc, s: int, e: int) -> list[tuple[str, float]]:
         votes.append(("work", 0.5))
     elif root.dep_ == "dobj" and lemma in ("receive", "win", "award"):
         votes.append(("thing", 0.5))
-    # where a place is: "Edmonton, Alberta", "southwest of Flagstaff", "the Lazio region",
-    # "Chihuahua and Sonora"
-    if e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].ent_type_ == "GPE" and doc[e + 1].ent_iob_ == "B":
+    # where a place is: "Dayton, Ohio", "southwest of Leeds", "the Umbria region",
+    # "Kent and Essex"
+    if (
+        e + 1 < len(doc)
+        and doc[e].text == ","
+        and doc[e + 1].ent_type_ == "GPE"
+        and doc[e + 1].ent_iob_ == "B"
+    ):
         end = e + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
@@ -829,22 +846,28 @@ def _class_votes(doc: Doc, s: int, e: int) -> list[tuple[str, float]]:
     first = head if root.dep_ == "conj" else root
     if siblings and any(ch.dep_ == "cc" for t in [first, *siblings] for ch in t.children):
         placed = [t for t in siblings if t.ent_type_ in ("GPE", "LOC")]
-        if placed and len(placed) * 2 > len(siblings) and (len(placed) > 1 or country_or_region(placed[0].text)):
+        if (
+            placed
+            and len(placed) * 2 > len(siblings)
+            and (len(placed) > 1 or country_or_region(placed[0].text))
+        ):
             votes.append(("place", 1.0))
-    # "Anthony Steel (actor)", "The Scientists (1959)"; life dates "(21 May 1920 – 21 March 2001)"
+    # "John Smith (actor)", "The Gardeners (1961)"; life dates "(2 May 1901 – 9 June 1980)"
+    name = doc[s:e].text
     if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
         vote(doc[e + 1])
-        if re.fullmatch(r"1[5-9]\d\d|20\d\d", doc[e + 1].text):
+        if re.fullmatch(r"1[5-9]\d\d|20\d\d", doc[e + 1].text) and not known_place(name):
             votes.append(("work", 1.0))
-    if e < len(doc) and doc[e].text == "(":
-        tail = doc[e : min(len(doc), e + 20)]
-        if _LIFE_DATES.match(tail.text) and all(t.text[:1].isupper() for t in doc[s:e]):
-            votes.append(("person", 1.0))
+    if e < len(doc) and doc[e].text == "(" and not known_place(name):
+        tail = doc[e : min(len(doc), e + 20)].text
+        if _LIFE_DATES.match(tail) and all(t.text[:1].isupper() for t in doc[s:e]):
+            if e - s > 1 or re.match(r"\(\s*(born|died|b\.|d\.)", tail):
+                votes.append(("person", 1.0))
     return votes
 
 
 def _looks_like_person(name: str) -> bool:
-    """ "Walt Disney", "Beatrice Dugand": a known given name and a surname, nothing else."""
+    """ "Helga Brandt", "Ramon Oyarzun": a known given name and a surname, nothing else."""
     words = name.split()
     if not 2 <= len(words) <= 3 or not given_name(words[0]) or words[0].casefold() in NOT_GIVEN_NAMES:
         return False
@@ -862,6 +885,27 @@ def _looks_like_person(name: str) -> bool:
         or last in CLASS_NOUNS
         or known_place(words[-1])
     )
+
+
+def _membership_context(doc: Doc, s: int, e: int) -> bool:
+    """ "the band X", "X, a football club", "played for X", "was traded to X", "four seasons
+    with X": a body one is a member of rather than employed by."""
+    root = doc[s:e].root
+    head = root.head
+    nouns = [ch for ch in root.children if ch.dep_ == "appos" or (ch.dep_ == "compound" and ch.i < s)]
+    if root.dep_ == "appos" or (root.dep_ == "compound" and head.i == e):
+        nouns.append(head)
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
+        nouns.extend(ch for ch in head.children if ch.dep_ == "attr")
+    if any(n.text[:1].islower() and n.lemma_.lower() in MEMBERSHIP_NOUNS for n in nouns):
+        return True
+    if root.dep_ == "pobj" and head.lower_ in ("for", "with", "to", "by", "at"):
+        gov = head.head
+        if gov.lemma_.lower() in SPORTS_VERBS:
+            return True
+        if gov.lemma_.lower() in SPELL_NOUNS and gov.pos_ == "NOUN":
+            return True
+    return False
 
 
 def _told(doc: Doc, spans: list[tuple[int, int]]) -> Counter:
@@ -911,7 +955,7 @@ def find_entities(
             continue
         start = ent.start
         if ent.label_ in ("ORG", "FAC", "PRODUCT"):
-            # "True Knowledge": a capitalized modifier the model left outside the name
+            # "Deep Vision": a capitalized modifier the model left outside the name
             while (
                 start - 1 >= 0
                 and start - 1 not in ent_tokens
@@ -1024,7 +1068,9 @@ def find_entities(
             continue
         if vote == "PERSON" and kind != "org":
             words = [w.casefold().strip(",.") for w in name.split()]
-            if all(w in _NOT_A_NAME for w in words) or (words and words[0] in _NOT_A_NAME and "of" in words):
+            if all(w in _NOT_A_NAME or w in NAME_TITLE_WORDS for w in words) or (
+                words and words[0] in _NOT_A_NAME and "of" in words
+            ):
                 c.type = None
                 continue
             if known_place(name) and key not in person_parts:
@@ -1076,6 +1122,8 @@ def find_entities(
     _research_arms(clusters)
     _propagate(doc, clusters, furniture + headlines)
     clusters = [c for c in clusters if not _not_an_actor(doc, c)]
+    for c in clusters:
+        c.body = c.type != EntityType.PERSON and any(_membership_context(doc, s, e) for s, e in c.spans)
     clusters = _merge(doc, clusters)
     for i, c in enumerate(clusters):
         c.idx = i
@@ -1091,7 +1139,7 @@ _ARM_WORDS = {"ai", "brain", "research", "labs", "lab"}
 
 
 def _research_arms(clusters: list[Cluster]) -> None:
-    """ "Google Brain", "Meta AI" beside "Google", "Meta": a company's research arm."""
+    """ "Google Brain", "Acme AI" beside "Google", "Acme": a company's research arm."""
     companies = {name_key(f) for c in clusters if c.type == EntityType.ORGANIZATION for f in c.forms}
     for c in clusters:
         if c.type != EntityType.ORGANIZATION:
@@ -1214,7 +1262,7 @@ def _merge(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
                     union(j, i)
                     break
 
-    # the same name spelt two ways in one text: "Aiden Gomez" / "Aidan Gomez"
+    # the same name spelt two ways in one text: "Jon Harker" / "John Harker"
     for a in persons:
         for b in persons:
             if a >= b or find(a) == find(b):
@@ -1273,7 +1321,7 @@ def _merge(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             if fb in (f"University of {fa}", f"{fa} University", f"{fa} College"):
                 union(b, a)
                 break
-    # "IIT Kanpur" and "Indian Institute of Technology": an acronym with a place after it
+    # "IIT Delhi" and "Indian Institute of Technology": an acronym with a place after it
     for a in orgs:
         fa = max(clusters[a].forms, key=lambda f: clusters[a].forms[f])
         first = fa.split()[0] if fa.split() else ""
@@ -1283,7 +1331,7 @@ def _merge(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             fb = max(clusters[b].forms, key=lambda f: clusters[b].forms[f])
             if a != b and find(a) != find(b) and acronym_of(first, fb):
                 union(a, b)
-    # parenthetical aliases: "Microsoft Research Asia (MSRA)", "True Knowledge (later Evi)"
+    # parenthetical aliases: "Microsoft Research Asia (MSRA)", "Deep Vision (later Vizo)"
     span_owner = {}
     for i, c in enumerate(clusters):
         for s, e in c.spans:

@@ -1129,6 +1129,19 @@ EVENT_HEADS = {
     "referendum",
     "revolution",
     "crisis",
+    "incident",
+    "affair",
+    "scandal",
+    "uprising",
+    "rebellion",
+    "riot",
+    "riots",
+    "coup",
+    "disaster",
+    "secretaryship",
+    "chairmanship",
+    "presidency",
+    "premiership",
     "act",
     "treaty",
     "agreement",
@@ -1468,7 +1481,7 @@ ORG_MODIFIER_HEADS = {
     "team",
     "lab",
 }
-# Nouns a lone name can modify only if it is not a person: "Coursera co-founder X".
+# Nouns a lone name can modify only if it is not a person: "Acme co-founder X".
 NOT_PERSON_MODIFIER_HEADS = {
     "researcher",
     "scientist",
@@ -1636,9 +1649,26 @@ DIRECTION_WORDS = _words(
     """north south east west northeast northwest southeast southwest north-east north-west
     south-east south-west outskirts suburbs northward southward eastward westward"""
 )
-# Nouns a place name modifies: "the Lazio region", "the Gorman neighbourhood".
+# Nouns a place name modifies: "the Umbria region", "the Eastwood neighbourhood".
 REGION_NOUNS = _words(
     """region neighbourhood neighborhood municipality district province county town village
     city suburb area barracks junction valley river state states prefecture oblast commune
     comune parish township borough peninsula island islands"""
 )
+
+# Common nouns for bodies one is a member of, not employed by: "the band X", "X, a club".
+MEMBERSHIP_NOUNS = _words(
+    """band group duo trio quartet quintet supergroup orchestra choir ensemble team club side
+    franchise party faction caucus army navy regiment brigade battalion squadron corps militia
+    legislature parliament"""
+)
+# "played for X", "was traded to X", "signed with X": sports careers.
+SPORTS_VERBS = _words("""play sign trade loan draft transfer debut score capped cap re-sign resign release""")
+# "four seasons with X", "a spell at X", "200 appearances for X".
+SPELL_NOUNS = _words(
+    """season seasons spell spells stint stints appearance appearances cap caps goal goals
+    loan debut"""
+)
+
+# Prefixes of ships' names: "HMS Victory", "USS Enterprise".
+SHIP_PREFIXES = _words("hms uss rms hmas hmcs hmnzs ins sms ss mv")

@@ -156,7 +156,7 @@ class _Ctx:
                                 out.extend(self.orgs(ob, depth + 1))
                 continue
             if e is None and c.dep_ == "attr" and c.head.lemma_ == "be":
-                # "Sappy Records is an independent label, started by ...": the subject
+                # "Acme Records is an independent label, started by ...": the subject
                 for sub in c.head.children:
                     if sub.dep_ == "nsubj":
                         se = self.ent(sub)
@@ -219,7 +219,7 @@ class _Ctx:
                         out.extend(self.holders(s, depth + 1))
             return _uniq(out)
         if v.dep_ == "xcomp" and v.head.i != v.i:
-            # object control: "nominated Hochstein to be ..." is about Hochstein
+            # object control: "nominated Smith to be ..." is about Smith
             obj = _first(v.head, ("dobj",))
             controllers = self.persons(obj) if obj is not None and obj.i < v.i else []
             return controllers or self.subjects(v.head, depth + 1)
@@ -318,7 +318,9 @@ class _Ctx:
         if rtype in (RelationType.EMPLOYER, RelationType.ALMA_MATER):
             if st != EntityType.PERSON or tt not in ORGISH:
                 return
-            if rtype == RelationType.EMPLOYER and _membership(self.clusters[t].name()):
+            if rtype == RelationType.EMPLOYER and (
+                self.clusters[t].body or _membership(self.clusters[t].name())
+            ):
                 return
             if rtype == RelationType.ALMA_MATER and tt != EntityType.INSTITUTION:
                 factor *= 0.85
@@ -571,7 +573,7 @@ def _listed_after(ctx: _Ctx, k: int, cl: int, end: int) -> list[tuple[int, int |
     """Organizations listed right after the one at token ``k``: ", Y and Z".
 
     Skips what lists of schools and employers carry between their items: years in
-    parentheses ("Oxford (2009-2014), Harvard (2011)") and places ("X in Lakefield,
+    parentheses ("Yale (2001-2004), Duke (2006)") and places ("X in Kingston,
     Ontario, Y in Montreal").
     """
     doc = ctx.doc
@@ -890,7 +892,7 @@ def _noun_patterns(ctx: _Ctx, n: Token, lemma: str, low: str) -> None:
         orgs = _noun_orgs(ctx, n, {"at", "of", "for", "with", "in", "on"})
         gov = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "among" else n.head
         if not orgs and n.dep_ in ("attr", "pobj") and gov.pos_ in ("AUX", "VERB"):
-            # "At Meta, Lacroix and Lample were among the researchers ..."
+            # "At Acme, Smith and Jones were among the researchers ..."
             orgs = ctx.pobj_orgs(gov, {"at"})
         if n.dep_ == "appos":
             pattern = "role-appos"
@@ -1042,7 +1044,7 @@ def _under(ctx: _Ctx, prep: Token) -> None:
 
 
 def _person_at_org(ctx: _Ctx, t: Token) -> None:
-    """ "Wang Ziqiang at the Institute of Mechanics", "Walter Mears of the Associated Press".
+    """ "Li Wei at the Institute of Physics", "Jane Doe of the Associated Press".
 
     The parser often hangs "formerly of Y" on the first person of a sentence; the
     phrase belongs to the nearest person before it (and those coordinated with them).
