@@ -29,6 +29,7 @@ from ..names import (
 from .lexicon import (
     CLASS_NOUNS,
     CORPORATE_SUFFIXES,
+    DEGREE_WORDS,
     DIRECTION_WORDS,
     DISCIPLINE_WORDS,
     EMPLOYMENT_ROLES,
@@ -41,6 +42,7 @@ from .lexicon import (
     MODIFIED_CLASS_NOUNS,
     NAME_CONNECTORS,
     NAME_TITLE_WORDS,
+    NOT_ACRONYM_ORGS,
     NOT_ENTITIES,
     NOT_GIVEN_NAMES,
     NOT_PERSON_MODIFIER_HEADS,
@@ -136,7 +138,8 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
             k = s
             while k < e and (
                 doc[k].lemma_.lower() in EMPLOYMENT_ROLES
-                or doc[k].lower_ in ("co-chief", "vice", "deputy", "assistant", "and", "chief")
+                or doc[k].lower_
+                in ("co-chief", "vice", "deputy", "assistant", "and", "chief", "executive", "officer", "managing")
             ):
                 k += 1
             if k > s and k < e and doc[k].lower_ == "of":
@@ -258,7 +261,7 @@ def _extend_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
 def _plausible(text: str, label: str) -> bool:
     if not re.search(r"[^\W\d_]", text):
         return False
-    if text.casefold() in NOT_ENTITIES or name_key(text) in {"", "s"}:
+    if text.casefold() in NOT_ENTITIES or text.casefold() in DEGREE_WORDS or name_key(text) in {"", "s"}:
         return False
     if len(text) < 2 and label != "PERSON":
         return False
@@ -403,6 +406,37 @@ def _extra_candidates(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                             cands.remove(c)
                             covered.difference_update(range(c.start, c.end))
                     add(chunk, "ORG", "source")
+    # acronyms the model left out: "at INSEAD in Paris"; names that start with a given name
+    # the model left out: "Per Westerberg"
+    for t in doc:
+        if t.i in covered or t.pos_ != "PROPN" or t.is_sent_start and t.i + 1 < len(doc) and doc[t.i + 1].is_upper:
+            continue
+        if (
+            t.is_upper
+            and t.is_alpha
+            and 3 <= len(t) <= 7
+            and t.lower_ not in NOT_ENTITIES
+            and t.lower_ not in NOT_ACRONYM_ORGS
+            and t.lower_ not in DEGREE_WORDS
+            and not known_place(t.text)
+            and not (t.i > 0 and doc[t.i - 1].is_upper and doc[t.i - 1].is_alpha)
+            and not (t.i + 1 < len(doc) and doc[t.i + 1].is_upper and doc[t.i + 1].is_alpha)
+        ):
+            add((t.i, t.i + 1), "ORG", "acronym")
+        elif given_name(t.text) and t.lower_ not in NOT_GIVEN_NAMES and t.i + 1 < len(doc):
+            j = t.i + 1
+            while (
+                j < len(doc)
+                and j - t.i < 3
+                and j not in covered
+                and doc[j].pos_ == "PROPN"
+                and doc[j].is_alpha
+                and doc[j].text[:1].isupper()
+                and not doc[j].is_upper
+            ):
+                j += 1
+            if j - t.i >= 2 and _looks_like_person(doc[t.i : j].text) and not known_place(doc[j - 1].text):
+                add((t.i, j), "PERSON", "given")
     # names in the organization slot of a strong trigger: "Acme was founded by ...",
     # "joined Acme", "a professor at Acme", "graduated from Acme"
     for t in doc:
@@ -494,6 +528,8 @@ def _discipline(name: str) -> bool:
 def _field_context(doc: Doc, s: int, e: int) -> bool:
     """ "professor of X", "a degree in X", "studied X": the place of a field of study."""
     root = doc[s:e].root
+    while root.dep_ == "compound" and root.head.i >= e:  # "an MA in [Visual] Arts"
+        root = root.head
     if root.dep_ == "dobj" and root.head.lemma_.lower() in ("study", "teach", "major", "read"):
         return True
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "in"):
@@ -829,7 +865,7 @@ def _class_votes(doc: Doc, s: int, e: int) -> list[tuple[str, float]]:
         and doc[e + 1].ent_type_ == "GPE"
         and doc[e + 1].ent_iob_ == "B"
     ):
-        end = e + 1
+        end = e + 2
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
         closed = end == len(doc) or (doc[end].is_punct and doc[end].tag_ != "POS")

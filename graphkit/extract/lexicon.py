@@ -643,6 +643,17 @@ DEGREE_VERBS = {
 }
 DEGREE_WORDS = {
     "phd": "PhD",
+    "bfa": "BFA",
+    "mfa": "MFA",
+    "bba": "BBA",
+    "edd": "EdD",
+    "dsc": "DSc",
+    "lld": "LLD",
+    "mph": "MPH",
+    "msw": "MSW",
+    "dma": "DMA",
+    "bmus": "BMus",
+    "mmus": "MMus",
     "ph.d.": "PhD",
     "ph.d": "PhD",
     "dphil": "PhD",
@@ -1672,3 +1683,11 @@ SPELL_NOUNS = _words(
 
 # Prefixes of ships' names: "HMS Victory", "USS Enterprise".
 SHIP_PREFIXES = _words("hms uss rms hmas hmcs hmnzs ins sms ss mv")
+
+# Capitalized abbreviations that name no organization: degrees, titles, units, things.
+NOT_ACRONYM_ORGS = _words(
+    """phd mba msc bsc llb llm ceo cfo coo cto cio mp mep usa ussr dna rna gps tv hdtv mtv
+    ufo faq pdf html http www usb cpu gpu api sms cd dvd lp ep mvp rbi era nba nfl ok
+    ad bc bce ce am pm est gmt utc km mph rpm vip dj mc pr hr it qc kbe obe mbe cbe kcmg
+    gcmg frs fba cdp aids hiv covid sars kg mg ml"""
+)

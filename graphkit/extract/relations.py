@@ -449,35 +449,26 @@ def _degree_role(n: Token) -> str | None:
     return None
 
 
+_SHORT_DEGREES = {"ba", "bs", "ma", "ms", "b.a.", "b.s.", "m.a.", "m.s."}  # also words or places
+_NOT_DEGREE_NOUNS = {
+    "education",
+    "studies",
+    "study",
+    "honours",
+    "honors",
+    "certificate",
+    "fellowship",
+    "undergraduate",
+    "postdoc",
+    "doctor",
+}
+
+
 def _is_degree(n: Token) -> bool:
     low = n.lower_
-    if low in (
-        "degree",
-        "degrees",
-        "doctorate",
-        "phd",
-        "ph.d.",
-        "ph.d",
-        "dphil",
-        "mba",
-        "msc",
-        "bsc",
-        "diploma",
-        "bachelor",
-        "bachelors",
-        "master",
-        "masters",
-        "doctoral",
-        "llb",
-        "jd",
-        "md",
-        "meng",
-        "mphil",
-        "licentiate",
-        "habilitation",
-    ):
+    if low in DEGREE_WORDS and low not in _NOT_DEGREE_NOUNS and low not in _SHORT_DEGREES:
         return True
-    if low in ("ba", "bs", "ma", "ms", "b.a.", "b.s.", "m.a.", "m.s.") and n.pos_ in ("PROPN", "NOUN"):
+    if low in _SHORT_DEGREES and n.pos_ in ("PROPN", "NOUN"):
         return True
     if low in ("education", "studies", "study") and n.dep_ in ("dobj", "pobj"):
         if n.dep_ == "dobj" and n.head.lemma_ in ("receive", "complete", "finish", "get", "pursue"):
@@ -963,8 +954,13 @@ def _noun_patterns(ctx: _Ctx, n: Token, lemma: str, low: str) -> None:
             holders = ctx.persons(poss)
         gov = n
         # "earned a master's degree and PhD": walk up through conjuncts and compounds
-        while gov.dep_ in ("conj", "compound", "appos") and gov.head.i != gov.i:
-            gov = gov.head
+        while gov.head.i != gov.i:
+            if gov.dep_ in ("conj", "compound", "appos"):
+                gov = gov.head
+            elif gov.dep_ == "pobj" and gov.head.dep_ == "prep" and _is_degree(gov.head.head):
+                gov = gov.head.head  # "a BA from X and a law degree from Y"
+            else:
+                break
         if not holders:
             if gov.dep_ in ("dobj", "nsubjpass") and gov.head.pos_ in ("VERB", "AUX"):
                 if gov.head.lemma_.lower() in DEGREE_VERBS or gov.head.lemma_ in (
@@ -984,7 +980,7 @@ def _noun_patterns(ctx: _Ctx, n: Token, lemma: str, low: str) -> None:
                 holders = ctx.holders(gov)
         if not holders:
             return
-        orgs = ctx.pobj_orgs(n, {"at", "from", "in", "of"})
+        orgs = ctx.pobj_orgs(n, {"at", "from", "of"})  # "a degree in X": X is the field
         for ch in n.children:
             if ch.dep_ == "prep":
                 for ob in ch.children:
@@ -992,7 +988,12 @@ def _noun_patterns(ctx: _Ctx, n: Token, lemma: str, low: str) -> None:
                         orgs += ctx.pobj_orgs(ob, {"at", "from", "of"})
         if gov.dep_ in ("dobj", "pobj") and gov.head.pos_ in ("VERB", "AUX", "ADP"):
             verb = gov.head if gov.dep_ == "dobj" else gov.head.head
-            orgs += ctx.pobj_orgs(verb, {"at", "from", "in"})
+            orgs += ctx.pobj_orgs(verb, {"at", "from"})
+            for ch in verb.children:  # "completed an MA in Illustration at Y"
+                if ch.dep_ == "prep" and ch.lower_ == "in":
+                    for ob in ch.children:
+                        if ob.dep_ == "pobj" and not ctx.ent(ob):
+                            orgs += ctx.pobj_orgs(ob, {"at", "from"})
         role = _degree_role(n)
         for h in holders:
             for o in _uniq(orgs):
