@@ -131,6 +131,27 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
             pieces.append((s, stop))
             s = i + 1
     pieces.append((s, end))
+    if label in ("ORG", "FAC"):
+        # "Prior to Acme, Smith founded ...": a comma inside an organization's span ends it,
+        # unless what follows is a corporate suffix or a place ("University of X, Y")
+        split: list[tuple[int, int]] = []
+        for ps, pe in pieces:
+            cut = ps
+            for i in range(ps + 1, pe - 1):
+                if doc[i].text != ",":
+                    continue
+                after = doc[i + 1 : pe].text.strip()
+                if (
+                    after.casefold().rstrip(".") in CORPORATE_SUFFIXES
+                    or after.casefold() in CORPORATE_SUFFIXES
+                ):
+                    continue
+                if known_place(after) or doc[i + 1].ent_type_ == "GPE":
+                    continue
+                split.append((cut, i))
+                cut = i + 1
+            split.append((cut, pe))
+        pieces = split
     out = []
     for s, e in pieces:
         if label in ("ORG", "FAC"):
@@ -139,7 +160,17 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
             while k < e and (
                 doc[k].lemma_.lower() in EMPLOYMENT_ROLES
                 or doc[k].lower_
-                in ("co-chief", "vice", "deputy", "assistant", "and", "chief", "executive", "officer", "managing")
+                in (
+                    "co-chief",
+                    "vice",
+                    "deputy",
+                    "assistant",
+                    "and",
+                    "chief",
+                    "executive",
+                    "officer",
+                    "managing",
+                )
             ):
                 k += 1
             if k > s and k < e and doc[k].lower_ == "of":
@@ -409,7 +440,11 @@ def _extra_candidates(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     # acronyms the model left out: "at INSEAD in Paris"; names that start with a given name
     # the model left out: "Per Westerberg"
     for t in doc:
-        if t.i in covered or t.pos_ != "PROPN" or t.is_sent_start and t.i + 1 < len(doc) and doc[t.i + 1].is_upper:
+        if (
+            t.i in covered
+            or t.pos_ != "PROPN"
+            or (t.is_sent_start and t.i + 1 < len(doc) and doc[t.i + 1].is_upper)
+        ):
             continue
         if (
             t.is_upper
@@ -437,6 +472,27 @@ def _extra_candidates(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                 j += 1
             if j - t.i >= 2 and _looks_like_person(doc[t.i : j].text) and not known_place(doc[j - 1].text):
                 add((t.i, j), "PERSON", "given")
+    # definitions: "Acme Films was a British production company", "Smith, a painter"
+    for t in doc:
+        if t.i in covered or t.pos_ != "PROPN" or not t.text[:1].isupper():
+            continue
+        nouns = [ch for ch in t.children if ch.dep_ == "appos" and ch.i > t.i]
+        if t.dep_ == "nsubj" and t.head.lemma_ == "be":
+            nouns += [ch for ch in t.head.children if ch.dep_ == "attr"]
+        kinds = {_noun_class(n) for n in nouns} - {None}
+        if len(kinds) != 1 or not kinds & {"org", "institution", "person"}:
+            continue
+        left = t.i
+        while (
+            left - 1 >= 0
+            and doc[left - 1].dep_ in ("compound", "amod", "nmod")
+            and doc[left - 1].head.i == t.i
+            and doc[left - 1].text[:1].isupper()
+        ):
+            left -= 1
+        chunk = _uncovered_chunk(doc, left, covered)
+        if chunk and chunk[0] <= t.i < chunk[1]:
+            add(chunk, "PERSON" if kinds == {"person"} else "ORG", "definition")
     # names in the organization slot of a strong trigger: "Acme was founded by ...",
     # "joined Acme", "a professor at Acme", "graduated from Acme"
     for t in doc:
