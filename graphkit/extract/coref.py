@@ -166,7 +166,13 @@ def _resolve_pronoun(doc: Doc, p: Token, per_sent, sent_of) -> Reference | None:
                 if _clause_verb(t) == verb and t.dep_ in _SUBJ:
                     continue
             # "The daughter of X, she ...": a name inside an "of" phrase is not who "she" is
-            if t.dep_ == "pobj" and t.head.lower_ == "of" and not subj:
+            h = t
+            while h.dep_ in ("appos", "compound", "conj") and h.head.i != h.i:
+                h = h.head
+            if h.dep_ == "pobj" and h.head.lower_ == "of" and not subj:
+                continue
+            # two subjects of one verb are two referents ("The daughter of X, she was born")
+            if p.dep_ in _SUBJ and h.dep_ in _SUBJ and h.head.i == p.head.i:
                 continue
             # "X was his student": a possessive in a copula's predicate is not its subject
             if p.dep_ == "poss" and p.head.dep_ in ("attr", "acomp") and t.dep_ in _SUBJ:

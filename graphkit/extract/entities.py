@@ -27,6 +27,7 @@ from ..names import (
     name_key,
 )
 from .lexicon import (
+    ATHLETE_NOUNS,
     CLASS_NOUNS,
     CORPORATE_SUFFIXES,
     DEGREE_WORDS,
@@ -60,6 +61,7 @@ from .lexicon import (
     RESEARCH_WORDS,
     SHIP_PREFIXES,
     SPELL_NOUNS,
+    SPORTS,
     SPORTS_VERBS,
     TITLES,
     WEAK_INSTITUTION_HEADS,
@@ -83,6 +85,7 @@ class Cluster:
     labels: Counter = field(default_factory=Counter)
     latent: bool = False  # a place-or-organization kept only if a relation needs it
     body: bool = False  # a team, band, party or force: one is a member of it, not employed
+    athlete: bool = False  # a person the text shows playing sport: "joined X" is a team
     forms: Counter = field(default_factory=Counter)
 
     def name(self) -> str:
@@ -162,6 +165,8 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
                 or doc[k].lower_
                 in (
                     "co-chief",
+                    "co",
+                    "-",
                     "vice",
                     "deputy",
                     "assistant",
@@ -859,6 +864,17 @@ _LIFE_DATES = re.compile(
 )
 
 
+def _in_parens(doc: Doc, i: int) -> bool:
+    """Is token ``i`` inside parentheses opened earlier in its sentence?"""
+    depth = 0
+    for t in doc[doc[i].sent.start : i]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")" and depth:
+            depth -= 1
+    return depth > 0
+
+
 def _class_votes(doc: Doc, s: int, e: int) -> list[tuple[str, float]]:
     """What the text says a name is: "X is an English actor", "Y, a hamlet", "the band Z"."""
     votes: list[tuple[str, float]] = []
@@ -871,7 +887,7 @@ def _class_votes(doc: Doc, s: int, e: int) -> list[tuple[str, float]]:
 
     head = root.head
     # copula: "X is/was an English actor (and singer)", "X is one of twelve wilderness areas"
-    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be" and not _in_parens(doc, s):
         for attr in (ch for ch in head.children if ch.dep_ == "attr"):
             if attr.lower_ == "one" or attr.ent_type_ == "ORDINAL":
                 attr = next((g for p in attr.children if p.lower_ == "of" for g in p.children), attr)
@@ -976,6 +992,27 @@ def _looks_like_person(name: str) -> bool:
         or last in EVENT_HEADS
         or last in CLASS_NOUNS
         or known_place(words[-1])
+    )
+
+
+def _athlete_context(doc: Doc, s: int, e: int) -> bool:
+    """ "X was traded to", "X, a Turkish footballer", "X is a goalkeeper": a sportsperson."""
+    root = doc[s:e].root
+    head = root.head
+    if root.dep_ == "nsubjpass" and head.lemma_.lower() in (
+        "trade",
+        "draft",
+        "loan",
+        "transfer",
+        "sign",
+        "cap",
+    ):
+        return True
+    nouns = [ch for ch in root.children if ch.dep_ == "appos" or (ch.dep_ == "compound" and ch.i < s)]
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
+        nouns.extend(ch for ch in head.children if ch.dep_ == "attr")
+    return any(n.lemma_.lower() in ATHLETE_NOUNS for n in nouns) or any(
+        n.lemma_.lower() == "player" and any(ch.lower_ in SPORTS for ch in n.children) for n in nouns
     )
 
 
@@ -1127,6 +1164,10 @@ def find_entities(
         if single and key in person_parts and vote in ("ORG", "GPE", "PERSON", "PRODUCT", "NORP"):
             c.type = EntityType.PERSON
             continue
+        words = [w.casefold().strip(",.") for w in name.split()]
+        if words and all(w in _NOT_A_NAME or w in NAME_TITLE_WORDS for w in words):
+            c.type = None  # "Minister", "Deputy Leader": a post, not a name
+            continue
         told = _told(doc, c.spans)
         if told:
             top, weight = told.most_common(1)[0]
@@ -1214,9 +1255,12 @@ def find_entities(
     _research_arms(clusters)
     _propagate(doc, clusters, furniture + headlines)
     clusters = [c for c in clusters if not _not_an_actor(doc, c)]
-    for c in clusters:
-        c.body = c.type != EntityType.PERSON and any(_membership_context(doc, s, e) for s, e in c.spans)
     clusters = _merge(doc, clusters)
+    for c in clusters:
+        if c.type == EntityType.PERSON:
+            c.athlete = any(_athlete_context(doc, s, e) for s, e in c.spans)
+        else:
+            c.body = any(_membership_context(doc, s, e) for s, e in c.spans)
     for i, c in enumerate(clusters):
         c.idx = i
     token_map: dict[int, int] = {}

@@ -1609,7 +1609,8 @@ for _kind, _text in (
         aircraft airplane airliner locomotive car automobile vehicle rifle gun missile weapon
         language dialect award prize medal trophy championship tournament competition festival
         election battle war siege treaty event species genus breed dish beverage culture
-        religion people tribe dynasty""",
+        religion people tribe dynasty concept theory idea method technique term style genre
+        ideology doctrine philosophy movement""",
     ),
 ):
     for _w in _text.split():
@@ -1641,7 +1642,8 @@ NAME_TITLE_WORDS = _words(
     """prime secretary sultan sheikh sheik emir ayatollah chancellor premier justice
     chairman chairwoman spokesman spokeswoman attorney solicitor representative rep sen
     gov lt col gen adm sgt cpl pvt capt cmdr maj brig marshal field air vice deputy acting
-    interim former late dame lady lord sir saint st mr mrs ms miss dr prof rev fr"""
+    interim former late dame lady lord sir saint st mr mrs ms miss dr prof rev fr leader
+    minister president governor mayor senator ambassador"""
 )
 
 # Given names that also begin names of things: "Royal Mail", "General Motors", "Grace Church".
@@ -1690,4 +1692,16 @@ NOT_ACRONYM_ORGS = _words(
     ufo faq pdf html http www usb cpu gpu api sms cd dvd lp ep mvp rbi era nba nfl ok
     ad bc bce ce am pm est gmt utc km mph rpm vip dj mc pr hr it qc kbe obe mbe cbe kcmg
     gcmg frs fba cdp aids hiv covid sars kg mg ml"""
+)
+
+# Sportspeople: for them "joined X" and "X of the Y" name a team, not an employer.
+ATHLETE_NOUNS = _words(
+    """footballer cricketer boxer wrestler swimmer cyclist sprinter skier skater golfer jockey
+    rower fencer gymnast bobsledder snowboarder archer athlete goalkeeper goaltender striker
+    midfielder defender winger quarterback pitcher linebacker batsman bowler forward
+    outfielder infielder catcher shortstop punter kicker placekicker"""
+)
+SPORTS = _words(
+    """football soccer basketball baseball hockey tennis rugby cricket volleyball handball
+    golf chess badminton squash polo lacrosse softball water"""
 )

@@ -34,6 +34,7 @@ from .lexicon import (
     MEMBERSHIP_WORDS,
     MENTOR_VERBS,
     NEGATIONS,
+    PERSON_PRONOUNS,
     PERSON_ROLES,
     POST_NOUNS,
     STRONG_FOUND_VERBS,
@@ -318,10 +319,17 @@ class _Ctx:
         if rtype in (RelationType.EMPLOYER, RelationType.ALMA_MATER):
             if st != EntityType.PERSON or tt not in ORGISH:
                 return
-            if rtype == RelationType.EMPLOYER and (
-                self.clusters[t].body or _membership(self.clusters[t].name())
+            if self.clusters[t].body or (
+                rtype == RelationType.EMPLOYER and _membership(self.clusters[t].name())
             ):
-                return
+                return  # one is a member of a team, band or party: neither employed nor schooled
+            if (
+                rtype == RelationType.EMPLOYER
+                and self.clusters[s].athlete
+                and tt == EntityType.ORGANIZATION
+                and pattern in ("verb-employ", "person-at-org", "surface", "verb-leave")
+            ):
+                return  # a sportsperson joining or leaving a team
             if rtype == RelationType.ALMA_MATER and tt != EntityType.INSTITUTION:
                 factor *= 0.85
         elif rtype == RelationType.FOUNDER:
@@ -544,11 +552,15 @@ def _surface(ctx: _Ctx, sent) -> None:
             continue
         people = ctx.subjects(v)
         if not people:
-            people = [
-                x
-                for x in (ctx.ent(doc[i]) for i in range(sent.start, v.i))
-                if x and ctx.type_of(x[0]) == EntityType.PERSON
-            ][-1:]
+            # the nearest person before the verb, unless a pronoun subject stands between
+            # ("The daughter of X, she taught at Y": she is not X)
+            for i in range(v.i - 1, sent.start - 1, -1):
+                x = ctx.ent(doc[i])
+                if x and ctx.type_of(x[0]) == EntityType.PERSON:
+                    people = [x]
+                    break
+                if doc[i].lower_ in PERSON_PRONOUNS and doc[i].dep_ in ("nsubj", "nsubjpass"):
+                    break
         for tgt in [target, *more]:
             if lemma in _SURFACE_EDU:
                 if ctx.type_of(tgt[0]) != EntityType.INSTITUTION:
