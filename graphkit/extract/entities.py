@@ -962,6 +962,12 @@ def _class_votes(doc: Doc, s: int, e: int) -> list[tuple[str, float]]:
             votes.append(("place", 1.0))
     # "John Smith (actor)", "The Gardeners (1961)"; life dates "(2 May 1901 – 9 June 1980)"
     name = doc[s:e].text
+    if (
+        e < len(doc)
+        and doc[e].text == "("
+        and re.match(r"\(\s*[A-Z]{1,4}\s*-\s*\d{1,4}\s*\)", doc[e : e + 6].text)
+    ):
+        votes.append(("thing", 1.0))  # a hull or model number: "Lexington (CV-2)"
     if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
         vote(doc[e + 1])
         if re.fullmatch(r"1[5-9]\d\d|20\d\d", doc[e + 1].text) and not known_place(name):

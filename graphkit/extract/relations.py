@@ -19,6 +19,7 @@ from .coref import Reference
 from .entities import Cluster, norm_lemma
 from .lexicon import (
     ADVISE_VERBS,
+    CLASS_NOUNS,
     DEGREE_VERBS,
     DEGREE_WORDS,
     EDU_VERB_PREPS,
@@ -170,9 +171,11 @@ class _Ctx:
                     ne = self.ent(nxt)
                     if ne and self.type_of(ne[0]) in ORGISH and nxt.dep_ not in ("nsubj",):
                         out.append(ne)
-                # "a Chicago-based think tank MacroPolo": names inside the noun phrase
+                # "a Chicago-based think tank MacroPolo": names inside the noun phrase after
+                # its noun ("an Acme subsidiary", "an LNG company" name something else)
+                own_name = c.lemma_.lower() in CLASS_NOUNS and any(d.lower_ == "the" for d in c.children)
                 for ch in c.children:
-                    if ch.dep_ in ("appos", "compound", "nmod"):
+                    if ch.dep_ in ("appos", "compound", "nmod") and (ch.i > c.i or own_name):
                         sub = self.ent(ch)
                         if sub and self.type_of(sub[0]) in ORGISH:
                             out.append(sub)
@@ -742,6 +745,8 @@ def _verb_patterns(ctx: _Ctx, v: Token, lemma: str) -> None:
         if EMPLOY_VERBS[lemma] == "dobj":
             obj = _first(v, ("dobj",))
             orgs = ctx.orgs(obj) if obj is not None else []
+            if lemma in ("leave", "quit") and obj is not None and ctx.ent(obj) is None:
+                orgs = []  # "left a bequest to X" leaves no employer
             if lemma in ("leave", "quit"):
                 # "left Y for Z": Z is an employer too
                 orgs += ctx.pobj_orgs(v, {"for"})
@@ -826,7 +831,16 @@ def _noun_orgs(ctx: _Ctx, n: Token, preps: set[str]) -> list[tuple[int, int | No
             for ob in ch.children:
                 if ob.dep_ == "pobj" and ctx.ent(ob) is None:
                     out.extend(ctx.pobj_orgs(ob, {"at", "for", "with"}))
+    # "the Acme Professor of Law": a named chair, not a post at Acme
+    named_chair = n.text[:1].isupper() and any(
+        ch.dep_ == "prep"
+        and ch.lower_ == "of"
+        and any(ob.dep_ == "pobj" and ctx.ent(ob) is None for ob in ch.children)
+        for ch in n.children
+    )
     for ch in n.children:
+        if ch.dep_ in ("compound", "nmod") and named_chair:
+            continue
         if ch.dep_ in ("compound", "poss", "nmod", "amod") and ch.i < n.i:
             e = ctx.ent(ch)
             if e and ctx.type_of(e[0]) in ORGISH:
