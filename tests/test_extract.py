@@ -148,6 +148,26 @@ GENERAL_CASES = [
     ("Tom Reed studied under Susan Hall at MIT.", ("Tom Reed", "adviser", "Susan Hall")),
     ("Tom Reed trained in Susan Hall's lab at MIT.", ("Tom Reed", "adviser", "Susan Hall")),
     ("Emma Ward's mentor, Lisa Chang, encouraged her to apply.", ("Emma Ward", "mentor", "Lisa Chang")),
+    ("Geoffrey Hinton left Google for Anthropic in 2023.", ("Geoffrey Hinton", "employer", "Google")),
+    ("Geoffrey Hinton left Google for Anthropic in 2023.", ("Geoffrey Hinton", "employer", "Anthropic")),
+    (
+        "Sara Black holds a BFA in sculpture and installation from the University of Chicago.",
+        ("Sara Black", "alma_mater", "University of Chicago"),
+    ),
+    (
+        "Ed Finnegan graduated with a BA from Loyola University Chicago and a law degree from "
+        "the DePaul University School of Law in 1930.",
+        ("Ed Finnegan", "alma_mater", "DePaul University School of Law"),
+    ),
+    (
+        "Mary Jones studied at St. Martin's College before completing an MA in Sequential "
+        "Illustration at Brighton College of Art.",
+        ("Mary Jones", "alma_mater", "Brighton College of Art"),
+    ),
+    (
+        "Cinema Verity was a British production company, founded in 1985 by Verity Lambert.",
+        ("Cinema Verity", "founder", "Verity Lambert"),
+    ),
 ]
 
 
@@ -169,6 +189,52 @@ def test_general_patterns(text, edge):
 )
 def test_negation_and_hedges_make_no_edge(text):
     assert graphkit.extract_text(text).relations == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sportsperson's teams are memberships, not employers
+        "Tom Price was traded to the Dallas Cowboys in 2010, and he joined the Chicago Bears in 2014.",
+        # a bequest is no job
+        "At her death Betty Bowes left a bequest to the Francisvale Home for Smaller Animals.",
+        # "she" is the daughter, not the politician named inside the phrase
+        "The daughter of politician John Adams, she taught at Yale University.",
+        # a named chair is no employer
+        "Horst Lind is the Freshfields Professor of Commercial Law.",
+    ],
+)
+def test_no_edge_where_the_text_states_none(text):
+    assert graphkit.extract_text(text).relations == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Westford is a hamlet in the town of Guildford.", set(), {"Westford", "Guildford"}),
+        (
+            "Anthony Steel (2 May 1901 – 9 June 1980) was an English actor.",
+            {("Anthony Steel", "PERSON")},
+            set(),
+        ),
+        (
+            "The Gardeners is a 1961 British film directed by Tom Hale.",
+            {("Tom Hale", "PERSON")},
+            {"The Gardeners"},
+        ),
+        (
+            "The album was recorded with composer Ada Berg in Dayton, Ohio.",
+            {("Ada Berg", "PERSON")},
+            {"Dayton"},
+        ),
+        ("Kim Jong-un met the press.", {("Kim Jong-un", "PERSON")}, {"Kim Jong"}),
+    ],
+)
+def test_entity_types_follow_what_the_text_says(text, present, absent):
+    entities = {(e.name, e.type) for e in graphkit.extract_text(text).entities}
+    names = {name for name, _ in entities}
+    assert present <= entities, entities
+    assert not (absent & names), entities
 
 
 def test_pronoun_resolution_links_the_right_person():

@@ -510,6 +510,13 @@ def _extra_candidates(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             t.dep_ == "dobj" and lemma in ORG_SLOT_OBJECT
         ):
             slot = True
+        elif (t.dep_ == "dobj" and lemma in ("leave", "quit")) or (
+            t.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_ in ("leave", "quit")
+        ):
+            # "Hinton left Google for Acme": a person leaves an employer for another
+            verb = head if t.dep_ == "dobj" else head.head
+            subj = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+            slot = subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she", "they"))
         elif t.dep_ == "pobj" and head.dep_ == "prep":
             gov = head.head.lemma_.lower()
             if (head.lower_ in ("at", "for") and gov in ORG_SLOT_ROLE) or (

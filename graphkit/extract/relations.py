@@ -747,7 +747,7 @@ def _verb_patterns(ctx: _Ctx, v: Token, lemma: str) -> None:
             orgs = ctx.orgs(obj) if obj is not None else []
             if lemma in ("leave", "quit") and obj is not None and ctx.ent(obj) is None:
                 orgs = []  # "left a bequest to X" leaves no employer
-            if lemma in ("leave", "quit"):
+            if lemma in ("leave", "quit") and orgs:
                 # "left Y for Z": Z is an employer too
                 orgs += ctx.pobj_orgs(v, {"for"})
         preps = EMPLOY_VERB_PREPS.get(lemma)
