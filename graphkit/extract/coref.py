@@ -153,6 +153,13 @@ def _speakers(doc: Doc, token_map: dict[int, int], persons: set[int]) -> dict[in
     return out
 
 
+def _in_of_phrase(t: Token) -> bool:
+    h = t
+    while h.dep_ in ("appos", "compound", "conj") and h.head.i != h.i:
+        h = h.head
+    return h.dep_ == "pobj" and h.head.lower_ == "of"
+
+
 def _resolve_pronoun(doc: Doc, p: Token, per_sent, sent_of) -> Reference | None:
     si = sent_of[p.i]
     verb = _clause_verb(p)
@@ -169,7 +176,7 @@ def _resolve_pronoun(doc: Doc, p: Token, per_sent, sent_of) -> Reference | None:
             h = t
             while h.dep_ in ("appos", "compound", "conj") and h.head.i != h.i:
                 h = h.head
-            if h.dep_ == "pobj" and h.head.lower_ == "of" and not subj:
+            if _in_of_phrase(t) and not subj:
                 continue
             # two subjects of one verb are two referents ("The daughter of X, she was born")
             if p.dep_ in _SUBJ and h.dep_ in _SUBJ and h.head.i == p.head.i:
@@ -190,9 +197,12 @@ def _resolve_pronoun(doc: Doc, p: Token, per_sent, sent_of) -> Reference | None:
             i, cl, _ = (subj or ok)[-1] if subj else ok[-1]
             return Reference(cl, i)
     for k in range(si - 1, max(-1, si - 1 - _LOOKBACK), -1):
-        people = per_sent[k]
-        if not people:
+        # "The son of X ...": a name inside an "of" phrase is seldom who the next "he" is
+        people = [x for x in per_sent[k] if not _in_of_phrase(doc[x[0]])]
+        if not per_sent[k]:
             continue
+        if not people:
+            return None
         subj = [x for x in people if x[2]]
         i, cl, _ = subj[0] if subj else people[0]
         return Reference(cl, i)

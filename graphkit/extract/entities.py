@@ -29,6 +29,7 @@ from ..names import (
 from .lexicon import (
     ATHLETE_NOUNS,
     CLASS_NOUNS,
+    COMPANY_ROLE_HEADS,
     CORPORATE_SUFFIXES,
     DEGREE_WORDS,
     DIRECTION_WORDS,
@@ -236,6 +237,11 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
             e -= 1
         if e > s and doc[e - 1].text == ")" and "(" not in doc[s : e - 1].text:
             e -= 1
+        opened = [i for i in range(s + 1, e) if doc[i].text == "("]
+        if opened and ")" not in doc[opened[-1] : e].text:
+            e = opened[-1]  # "Lexington (CV-2": the name ends before an unclosed parenthesis
+            while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
+                e -= 1
         if e > s:
             out.append((s, e))
     return out
@@ -298,6 +304,8 @@ def _plausible(text: str, label: str) -> bool:
     if not re.search(r"[^\W\d_]", text):
         return False
     if text.casefold() in NOT_ENTITIES or text.casefold() in DEGREE_WORDS or name_key(text) in {"", "s"}:
+        return False
+    if text.startswith("List of "):  # a list's title names no one
         return False
     if len(text) < 2 and label != "PERSON":
         return False
@@ -517,6 +525,13 @@ def _extra_candidates(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             verb = head if t.dep_ == "dobj" else head.head
             subj = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
             slot = subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she", "they"))
+        elif (
+            t.dep_ == "compound"
+            and head.lemma_.lower() in COMPANY_ROLE_HEADS
+            and head.text[:1].islower()
+            and not t.is_sent_start
+        ):
+            slot = True  # "Acme chairperson Ben Ngata", "Zeta co-founder Li Wei"
         elif t.dep_ == "pobj" and head.dep_ == "prep":
             gov = head.head.lemma_.lower()
             if (head.lower_ in ("at", "for") and gov in ORG_SLOT_ROLE) or (
@@ -1174,12 +1189,12 @@ def find_entities(
         vote = _label_vote(c)
         single = all(len(f.split()) == 1 for f in c.forms)
         kind = _kind_by_words(name)
-        if single and key in person_parts and vote in ("ORG", "GPE", "PERSON", "PRODUCT", "NORP"):
-            c.type = EntityType.PERSON
-            continue
         words = [w.casefold().strip(",.") for w in name.split()]
         if words and all(w in _NOT_A_NAME or w in NAME_TITLE_WORDS for w in words):
             c.type = None  # "Minister", "Deputy Leader": a post, not a name
+            continue
+        if single and key in person_parts and vote in ("ORG", "GPE", "PERSON", "PRODUCT", "NORP"):
+            c.type = EntityType.PERSON
             continue
         told = _told(doc, c.spans)
         if told:

@@ -1309,6 +1309,22 @@ ORG_WORDS = {
 # Bodies one is a member of rather than employed by: parties, legislatures, armed forces,
 # sports teams. No employer edge goes to them.
 MEMBERSHIP_WORDS = {
+    "list",
+    "democrats",
+    "republicans",
+    "socialists",
+    "liberals",
+    "conservatives",
+    "greens",
+    "communists",
+    "tories",
+    "whigs",
+    "democrat",
+    "republican",
+    "socialist",
+    "liberal",
+    "conservative",
+    "communist",
     "party",
     "army",
     "navy",
@@ -1699,9 +1715,20 @@ ATHLETE_NOUNS = _words(
     """footballer cricketer boxer wrestler swimmer cyclist sprinter skier skater golfer jockey
     rower fencer gymnast bobsledder snowboarder archer athlete goalkeeper goaltender striker
     midfielder defender winger quarterback pitcher linebacker batsman bowler forward
-    outfielder infielder catcher shortstop punter kicker placekicker"""
+    outfielder infielder catcher shortstop punter kicker placekicker defenceman defenseman
+    goalie netminder"""
 )
 SPORTS = _words(
     """football soccer basketball baseball hockey tennis rugby cricket volleyball handball
     golf chess badminton squash polo lacrosse softball water"""
+)
+
+# "joined the faculty of X": the bodies of people an organization has.
+STAFF_NOUNS = _words("faculty staff board team department lab laboratory group workforce payroll ranks")
+
+# Lower-case roles a company's name can modify: "Acme chairperson X", "Zeta co-founder Y".
+COMPANY_ROLE_HEADS = _words(
+    """chairman chairwoman chairperson ceo cfo cto coo founder co-founder cofounder researcher
+    scientist engineer employee executive spokesman spokeswoman spokesperson analyst
+    economist president vice-president boss owner"""
 )

@@ -38,6 +38,7 @@ from .lexicon import (
     PERSON_PRONOUNS,
     PERSON_ROLES,
     POST_NOUNS,
+    STAFF_NOUNS,
     STRONG_FOUND_VERBS,
     STUDENT_ROLES,
     UNDER_NOUNS,
@@ -229,8 +230,8 @@ class _Ctx:
             return controllers or self.subjects(v.head, depth + 1)
         if v.dep_ in ("conj", "advcl", "ccomp", "pcomp", "acomp") and v.head.i != v.i:
             return self.subjects(v.head, depth + 1)
-        if v.pos_ == "ADP" and v.dep_ == "prep" and v.head.i != v.i:  # "before completing X"
-            return self.subjects(v.head, depth + 1)
+        if v.pos_ == "ADP" and v.dep_ == "prep" and v.head.i != v.i and v.head.pos_ != "NOUN":
+            return self.subjects(v.head, depth + 1)  # "before completing X", not "a vote on joining X"
         if v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"):
             return self.persons(v.head)
         if v.dep_ == "acl" and v.tag_ == "VB" and v.head.dep_ == "dobj":
@@ -238,6 +239,8 @@ class _Ctx:
             return self.subjects(v.head.head, depth + 1)
         if v.dep_ == "pobj" and v.head.dep_ == "prep":  # "after joining X"
             return self.subjects(v.head.head, depth + 1)
+        if v.dep_ in ("advmod", "npadvmod") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(v.head, depth + 1)  # "Prior to joining X, she ..."
         return []
 
     def holders(self, n: Token, depth: int = 0) -> list[tuple[int, int | None]]:
@@ -745,6 +748,8 @@ def _verb_patterns(ctx: _Ctx, v: Token, lemma: str) -> None:
         if EMPLOY_VERBS[lemma] == "dobj":
             obj = _first(v, ("dobj",))
             orgs = ctx.orgs(obj) if obj is not None else []
+            if obj is not None and not orgs and obj.lemma_.lower() in STAFF_NOUNS:
+                orgs = ctx.pobj_orgs(obj, {"of", "at"})  # "joined the faculty of X"
             if lemma in ("leave", "quit") and obj is not None and ctx.ent(obj) is None:
                 orgs = []  # "left a bequest to X" leaves no employer
             if lemma in ("leave", "quit") and orgs:
