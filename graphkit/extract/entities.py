@@ -886,6 +886,10 @@ _LIFE_DATES = re.compile(
 )
 
 
+_OPEN_QUOTES = {'"', "“", "‘", "«", "'"}
+_CLOSE_QUOTES = {'"', "”", "’", "»", "'"}
+
+
 def _in_parens(doc: Doc, i: int) -> bool:
     """Is token ``i`` inside parentheses opened earlier in its sentence?"""
     depth = 0
@@ -984,6 +988,9 @@ def _class_votes(doc: Doc, s: int, e: int) -> list[tuple[str, float]]:
             votes.append(("place", 1.0))
     # "John Smith (actor)", "The Gardeners (1961)"; life dates "(2 May 1901 – 9 June 1980)"
     name = doc[s:e].text
+    # a title in quotation marks: '" Kiss Me Again "', "“Blue Lines”"
+    if s > 0 and e < len(doc) and doc[s - 1].text in _OPEN_QUOTES and doc[e].text in _CLOSE_QUOTES:
+        votes.append(("work", 1.0))
     if (
         e < len(doc)
         and doc[e].text == "("
