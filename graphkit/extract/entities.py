@@ -156,6 +156,24 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
                 cut = i + 1
             split.append((cut, pe))
         pieces = split
+        # "Yale's Divinity School", "Tehran University's College of Architecture": the unit
+        # after a possessive is an institution of its own
+        split = []
+        for ps, pe in pieces:
+            cut = ps
+            for i in range(ps + 1, pe - 2):
+                if doc[i].tag_ != "POS" and doc[i].text not in _POSSESSIVE:
+                    continue
+                rest = doc[i + 1 : pe]
+                words = {t.lower_ for t in rest}
+                if all(t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS for t in rest) and (
+                    words & (INSTITUTION_HEADS - WEAK_INSTITUTION_HEADS) or words & ORG_WORDS
+                ):
+                    split.append((cut, i))
+                    cut = i + 1
+                break
+            split.append((cut, pe))
+        pieces = split
     out = []
     for s, e in pieces:
         if label in ("ORG", "FAC"):

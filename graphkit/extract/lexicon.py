@@ -1732,3 +1732,6 @@ COMPANY_ROLE_HEADS = _words(
     scientist engineer employee executive spokesman spokeswoman spokesperson analyst
     economist president vice-president boss owner"""
 )
+
+# "admitted to the piano class at X": what one is admitted to or enrolled in at a school.
+COURSE_NOUNS = _words("class course program programme school department faculty studies seminar")

@@ -20,6 +20,7 @@ from .entities import Cluster, norm_lemma
 from .lexicon import (
     ADVISE_VERBS,
     CLASS_NOUNS,
+    COURSE_NOUNS,
     DEGREE_VERBS,
     DEGREE_WORDS,
     EDU_VERB_PREPS,
@@ -787,6 +788,12 @@ def _verb_patterns(ctx: _Ctx, v: Token, lemma: str) -> None:
             orgs = ctx.orgs(obj) if obj is not None else []
         orgs += ctx.pobj_orgs(v, EDU_VERB_PREPS.get(lemma) or set())
         orgs += _where_orgs(ctx, v)
+        # "admitted to the piano class at X", "enrolled in a course at X"
+        for ch in v.children:
+            if ch.dep_ == "prep" and ch.lower_ in (EDU_VERB_PREPS.get(lemma) or set()):
+                for ob in ch.children:
+                    if ob.dep_ == "pobj" and ctx.ent(ob) is None and ob.lemma_.lower() in COURSE_NOUNS:
+                        orgs += ctx.pobj_orgs(ob, {"at", "of"})
         for p in people:
             for o in _uniq(orgs):
                 if (
