@@ -257,6 +257,18 @@ def test_interview_turns_resolve_first_person_to_the_speaker():
     assert "Anna Berg" in edge.evidence.text
 
 
+def test_the_cofounders_are_the_founders_named_before():
+    text = (
+        "Zeta Labs was cofounded in 2021 by Ana Ruiz and Piotr Nowak. "
+        "The cofounders, who met while studying at Lund University, sold it in 2024."
+    )
+    r = graphkit.extract_text(text)
+    for person in ("Ana Ruiz", "Piotr Nowak"):
+        edge = _has(r, person, "alma_mater", "Lund University")
+        assert edge, [(x.source, x.type, x.target) for x in r.relations]
+        assert "cofounded" in edge.evidence.text  # the evidence reaches back to the founding
+
+
 def test_two_people_sharing_a_surname_stay_apart():
     text = "Alice Chen works at Intel. Bob Chen, a researcher at IBM, disagrees."
     r = graphkit.extract_text(text)

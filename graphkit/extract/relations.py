@@ -140,7 +140,22 @@ class _Ctx:
             # "one of X's students" etc. are handled by holders()
             if c.lower_ in ("who", "that") and c.head.dep_ == "relcl":
                 out.extend(self.persons(c.head.head, depth + 1))
+            out.extend(self.cofounders(c))
         return _uniq(out)
+
+    def cofounders(self, n: Token) -> list[tuple[int, int | None]]:
+        """ "The cofounders, who met at X": the founders of the company founded last before."""
+        if n.tag_ != "NNS" or norm_lemma(n).replace("-", "") not in ("cofounder", "founder"):
+            return []
+        if not any(ch.lower_ in ("the", "its", "their") for ch in n.children) or any(
+            ch.dep_ == "prep" and ch.lower_ == "of" for ch in n.children
+        ):
+            return []  # "the founders of Acme" name their company themselves
+        earlier = [c for c in self.out if c.type == RelationType.FOUNDER and c.sent[1] <= n.sent.start]
+        if not earlier:
+            return []
+        last = earlier[-1]
+        return [(c.target, c.sent[0]) for c in earlier if c.source == last.source]
 
     def orgs(self, t: Token | None, depth: int = 0) -> list[tuple[int, int | None]]:
         if t is None or depth > 3:
