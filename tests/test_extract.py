@@ -164,6 +164,11 @@ GENERAL_CASES = [
         "Illustration at Brighton College of Art.",
         ("Mary Jones", "alma_mater", "Brighton College of Art"),
     ),
+    ("Founded in 2010 by Jane Doe, Acme grew fast.", ("Acme", "founder", "Jane Doe")),
+    (
+        "Omar Haddad did a PhD in machine learning at Oxford, supervised by Jane Doe.",
+        ("Omar Haddad", "adviser", "Jane Doe"),
+    ),
     (
         "Cinema Verity was a British production company, founded in 1985 by Verity Lambert.",
         ("Cinema Verity", "founder", "Verity Lambert"),
@@ -255,6 +260,16 @@ def test_interview_turns_resolve_first_person_to_the_speaker():
     assert edge
     assert not _has(r, "Sarah", "employer", "Spotify")
     assert "Anna Berg" in edge.evidence.text
+
+
+def test_an_interviewer_addressing_someone_hands_them_the_first_person():
+    text = (
+        "Today we are featuring\nLena Vogt, a former intern.\n"
+        "So Lena, tell us about yourself ...\n"
+        "I took an engineering degree at the University of Cambridge.\n"
+    )
+    r = graphkit.extract_text(text)
+    assert _has(r, "Lena Vogt", "alma_mater", "University of Cambridge")
 
 
 def test_the_cofounders_are_the_founders_named_before():

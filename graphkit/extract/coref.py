@@ -144,6 +144,13 @@ def _speakers(doc: Doc, token_map: dict[int, int], persons: set[int]) -> dict[in
                 speaker = (cl, i) if cl is not None and cl in persons and token_map.get(j - 1) == cl else None
                 i = j + 1
                 continue
+            addressed = _addressee(doc, i, token_map, persons)
+            if addressed is not None:  # "So Neil, tell us about yourself": the answer is Neil's
+                speaker = addressed
+                while i < n and not ("\n" in doc[i].whitespace_ or "\n" in doc[i].text):
+                    i += 1
+                i += 1
+                continue
         if speaker is not None:
             if t.text in _QUOTES:
                 quoted = not quoted
@@ -151,6 +158,35 @@ def _speakers(doc: Doc, token_map: dict[int, int], persons: set[int]) -> dict[in
                 out[i] = speaker
         i += 1
     return out
+
+
+_OPENERS = {"so", "well", "now", "and", "ok", "okay", "first", "finally", "then"}
+
+
+def _addressee(doc: Doc, start: int, token_map: dict[int, int], persons: set[int]) -> tuple[int, int] | None:
+    """A question line that addresses a person by name: "So Neil, tell us about yourself ..."."""
+    n = len(doc)
+    end = start
+    while end < n and not ("\n" in doc[end].whitespace_ or "\n" in doc[end].text):
+        end += 1
+    line = doc[start : min(end + 1, n)]
+    words = {t.lower_ for t in line}
+    if not (words & {"you", "your", "yourself"}) or not (
+        line.text.rstrip().endswith(("?", "...", "…")) or "tell" in words
+    ):
+        return None
+    i = start
+    while i < end and doc[i].lower_ in _OPENERS:
+        i += 1
+    cl = token_map.get(i)
+    if cl is None or cl not in persons:
+        return None
+    j = i
+    while j + 1 <= end and token_map.get(j + 1) == cl:
+        j += 1
+    if j + 1 < n and doc[j + 1].text == ",":
+        return cl, i
+    return None
 
 
 def _in_of_phrase(t: Token) -> bool:

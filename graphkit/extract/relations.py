@@ -678,7 +678,7 @@ _CO_LEMMAS = {
 def _verb_patterns(ctx: _Ctx, v: Token, lemma: str) -> None:
     prt = {c.lower_ for c in v.children if c.dep_ == "prt"}
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
-        v.dep_ == "acl" and v.tag_ == "VBN"
+        v.dep_ in ("acl", "advcl") and v.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in v.children)
     )
     if v.lower_.startswith("co-"):  # "co-founded" is one token (see pipeline)
         lemma = "co" + _CO_LEMMAS.get(v.lower_[3:], v.lower_[3:])
@@ -696,6 +696,8 @@ def _verb_patterns(ctx: _Ctx, v: Token, lemma: str) -> None:
             orgs = ctx.orgs(_first(v, ("nsubjpass",))) if _first(v, ("nsubjpass",)) else []
             if v.dep_ == "acl" or (v.dep_ == "relcl" and not orgs):
                 orgs = ctx.orgs(v.head)
+            elif v.dep_ == "advcl" and not orgs:  # "Founded in 2010 by X, Acme grew"
+                orgs = _subj_orgs(ctx, v.head)
             people = ctx.pobj_persons(v, {"by"})
             for agent in [c for c in v.children if c.dep_ == "agent"]:
                 for ob in agent.children:
@@ -730,6 +732,20 @@ def _verb_patterns(ctx: _Ctx, v: Token, lemma: str) -> None:
             students = ctx.persons(_first(v, ("nsubjpass",))) if _first(v, ("nsubjpass",)) else []
             if v.dep_ == "acl":
                 students = ctx.persons(v.head) or ctx.holders(v.head)
+                # "a PhD in the Vision Lab, supervised by X": the degree's holder
+                up = v.head
+                for _ in range(5):
+                    if students or up.head.i == up.i:
+                        break
+                    if _is_degree(up):
+                        students = _degree_holders(ctx, up)[0]
+                        break
+                    up = up.head
+            if v.dep_ == "advcl" and not students:
+                # "X did a PhD at Y, supervised by Z"
+                degree = next((ch for ch in v.head.children if ch.dep_ == "dobj" and _is_degree(ch)), None)
+                if degree is not None:
+                    students = _degree_holders(ctx, degree)[0]
             advisers = ctx.pobj_persons(v, {"by"})
         else:
             advisers = ctx.subjects(v)
@@ -880,6 +896,45 @@ def _noun_orgs(ctx: _Ctx, n: Token, preps: set[str]) -> list[tuple[int, int | No
     return _uniq(out)
 
 
+def _degree_holders(ctx: _Ctx, n: Token) -> tuple[list[tuple[int, int | None]], Token]:
+    """Who holds the degree ``n`` ("his PhD", "earned a PhD", "graduated with a BA"), and the
+    token the degree phrase hangs on."""
+    holders: list[tuple[int, int | None]] = []
+    poss = _first(n, ("poss",))
+    if poss is not None:
+        holders = ctx.persons(poss)
+    gov = n
+    # "earned a master's degree and PhD": walk up through conjuncts and compounds
+    while gov.head.i != gov.i:
+        if gov.dep_ in ("conj", "compound", "appos"):
+            gov = gov.head
+        elif gov.dep_ == "pobj" and gov.head.dep_ == "prep" and _is_degree(gov.head.head):
+            gov = gov.head.head  # "a BA from X and a law degree from Y"
+        else:
+            break
+    if not holders:
+        if gov.dep_ in ("dobj", "nsubjpass") and gov.head.pos_ in ("VERB", "AUX"):
+            if gov.head.lemma_.lower() in DEGREE_VERBS or gov.head.lemma_ in (
+                "complete",
+                "earn",
+                "receive",
+                "obtain",
+                "do",
+                "pursue",
+                "start",
+                "begin",
+                "finish",
+            ):
+                holders = ctx.subjects(gov.head)
+                if gov.dep_ == "nsubjpass":
+                    holders = ctx.pobj_persons(gov.head, {"to"})
+        elif gov.dep_ == "pobj" and gov.head.lower_ in ("with", "for") and gov.head.head.pos_ in ("VERB",):
+            holders = ctx.subjects(gov.head.head)
+        elif gov.dep_ in ("appos", "attr"):
+            holders = ctx.holders(gov)
+    return holders, gov
+
+
 def _noun_patterns(ctx: _Ctx, n: Token, lemma: str, low: str) -> None:
     # relational person nouns: "his mentor, Z", "Z's doctoral student X"
     key = lemma if lemma in PERSON_ROLES else (low if low in PERSON_ROLES else None)
@@ -1001,36 +1056,7 @@ def _noun_patterns(ctx: _Ctx, n: Token, lemma: str, low: str) -> None:
         return
 
     if _is_degree(n):
-        holders = []
-        poss = _first(n, ("poss",))
-        if poss is not None:
-            holders = ctx.persons(poss)
-        gov = n
-        # "earned a master's degree and PhD": walk up through conjuncts and compounds
-        while gov.head.i != gov.i:
-            if gov.dep_ in ("conj", "compound", "appos"):
-                gov = gov.head
-            elif gov.dep_ == "pobj" and gov.head.dep_ == "prep" and _is_degree(gov.head.head):
-                gov = gov.head.head  # "a BA from X and a law degree from Y"
-            else:
-                break
-        if not holders:
-            if gov.dep_ in ("dobj", "nsubjpass") and gov.head.pos_ in ("VERB", "AUX"):
-                if gov.head.lemma_.lower() in DEGREE_VERBS or gov.head.lemma_ in (
-                    "complete",
-                    "earn",
-                    "receive",
-                    "obtain",
-                ):
-                    holders = ctx.subjects(gov.head)
-                    if gov.dep_ == "nsubjpass":
-                        holders = ctx.pobj_persons(gov.head, {"to"})
-            elif (
-                gov.dep_ == "pobj" and gov.head.lower_ in ("with", "for") and gov.head.head.pos_ in ("VERB",)
-            ):
-                holders = ctx.subjects(gov.head.head)
-            elif gov.dep_ in ("appos", "attr"):
-                holders = ctx.holders(gov)
+        holders, gov = _degree_holders(ctx, n)
         if not holders:
             return
         orgs = ctx.pobj_orgs(n, {"at", "from", "of"})  # "a degree in X": X is the field
