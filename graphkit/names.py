@@ -16,7 +16,6 @@ __all__ = [
     "known_place",
     "name_key",
     "slugify",
-    "surname",
 ]
 
 _FUNCTION = {
@@ -235,9 +234,8 @@ def known_place(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _person_names() -> tuple[frozenset[str], frozenset[str]]:
-    """(given names found in at least two of Faker's person locales, all its surnames),
-    Latin script only."""
+def _given_names() -> frozenset[str]:
+    """Given names found in at least two of Faker's person locales, Latin script only."""
     import importlib
     import pkgutil
     from collections import Counter
@@ -245,7 +243,6 @@ def _person_names() -> tuple[frozenset[str], frozenset[str]]:
     import faker.providers.person as providers
 
     given: Counter = Counter()
-    surnames: set[str] = set()
     for module in pkgutil.iter_modules(providers.__path__):
         try:
             provider = importlib.import_module(f"{providers.__name__}.{module.name}").Provider
@@ -253,14 +250,10 @@ def _person_names() -> tuple[frozenset[str], frozenset[str]]:
             continue
         names: set[str] = set()
         for attr, value in vars(provider).items():
-            if not isinstance(value, (list, tuple, dict, set)):
-                continue
-            if attr.startswith("first_name"):
+            if attr.startswith("first_name") and isinstance(value, (list, tuple, dict, set)):
                 names.update(n for n in value if isinstance(n, str) and _NAME_WORD.fullmatch(n))
-            elif attr.startswith("last_name"):
-                surnames.update(n for n in value if isinstance(n, str) and _NAME_WORD.fullmatch(n))
         given.update(names)
-    return frozenset(n for n, k in given.items() if k >= 2), frozenset(surnames)
+    return frozenset(n for n, k in given.items() if k >= 2)
 
 
 _NAME_WORD = re.compile(r"[A-Z][a-zß-ÿ'\-]+")
@@ -268,8 +261,4 @@ _NAME_WORD = re.compile(r"[A-Z][a-zß-ÿ'\-]+")
 
 def given_name(word: str) -> bool:
     """Is ``word`` a given name in several countries ("Beatrice", "Jacques"), and not a place?"""
-    return word in _person_names()[0] and not known_place(word)
-
-
-def surname(word: str) -> bool:
-    return word in _person_names()[1]
+    return word in _given_names() and not known_place(word)

@@ -145,7 +145,7 @@ def _speakers(doc: Doc, token_map: dict[int, int], persons: set[int]) -> dict[in
                 i = j + 1
                 continue
             addressed = _addressee(doc, i, token_map, persons)
-            if addressed is not None:  # "So Neil, tell us about yourself": the answer is Neil's
+            if addressed is not None:  # "So Maria, tell us about yourself": the answer is Maria's
                 speaker = addressed
                 while i < n and not ("\n" in doc[i].whitespace_ or "\n" in doc[i].text):
                     i += 1
@@ -164,7 +164,7 @@ _OPENERS = {"so", "well", "now", "and", "ok", "okay", "first", "finally", "then"
 
 
 def _addressee(doc: Doc, start: int, token_map: dict[int, int], persons: set[int]) -> tuple[int, int] | None:
-    """A question line that addresses a person by name: "So Neil, tell us about yourself ..."."""
+    """A question line that addresses a person by name: "So Maria, tell us about yourself ..."."""
     n = len(doc)
     end = start
     while end < n and not ("\n" in doc[end].whitespace_ or "\n" in doc[end].text):

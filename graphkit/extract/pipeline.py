@@ -59,9 +59,10 @@ def load_pipeline(name: str) -> Language:
         )
     nlp.max_length = max(nlp.max_length, MAX_CHUNK * 2)
     _keep_hyphenated_words(nlp)
-    from ..names import known_place
+    from ..names import given_name, known_place
 
-    known_place("")  # load the gazetteer now, so worker processes inherit it
+    known_place("")  # load the gazetteer and the given names now, so worker processes inherit them
+    given_name("")
     return nlp
 
 
