@@ -790,8 +790,9 @@ def _name_parts(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
 def _join_split_names(doc: Doc, cands: list[_Cand]) -> None:
     """ "Vision and Language Lab": one name the model cut at "and"."""
     by_start = {c.start: c for c in cands}
-    for c in list(cands):
-        if c.label != "ORG" or c not in cands:
+    removed: set[int] = set()  # ids: candidates compare by value, and a list scan is quadratic
+    for c in cands:
+        if c.label != "ORG" or id(c) in removed:
             continue
         j = c.end
         if j + 1 < len(doc) and doc[j].lower_ == "and" and (j + 1) in by_start:
@@ -806,8 +807,10 @@ def _join_split_names(doc: Doc, cands: list[_Cand]) -> None:
                 and len(left) <= 2
                 and all(t.pos_ in ("ADJ", "NOUN") for t in doc[c.start : c.end])
             ):
-                cands.remove(nxt)
+                removed.add(id(nxt))
                 c.end = nxt.end
+    if removed:
+        cands[:] = [c for c in cands if id(c) not in removed]
 
 
 def _relabel_lists(doc: Doc, cands: list[_Cand]) -> None:
