@@ -207,6 +207,9 @@ def test_negation_and_hedges_make_no_edge(text):
         "The daughter of politician John Adams, she taught at Yale University.",
         # a named chair is no employer
         "Horst Lind is the Freshfields Professor of Commercial Law.",
+        # a pen name is no adviser, nor is a politician counselled
+        "He also wrote under the pseudonyms Kaspar Hauser and Peter Panter.",
+        "Amos Hoch worked as a close advisor to Vice-President Joe Biden.",
     ],
 )
 def test_no_edge_where_the_text_states_none(text):

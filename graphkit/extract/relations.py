@@ -947,7 +947,10 @@ def _noun_patterns(ctx: _Ctx, n: Token, lemma: str, low: str) -> None:
         if poss is not None:
             others = ctx.persons(poss)
         if not others:
-            others = ctx.pobj_persons(n, {"of", "to", "for"})
+            # "an advisor to the president" counsels a politician; a doctoral adviser is
+            # someone's ("his adviser", "the adviser of X")
+            preps = {"of", "for"} if rtype == RelationType.ADVISER else {"of", "to", "for"}
+            others = ctx.pobj_persons(n, preps)
         for h in holders:
             for o in others:
                 if holder_is_source:
@@ -1093,8 +1096,9 @@ def _under(ctx: _Ctx, prep: Token) -> None:
                 poss = _first(ob, ("poss",))
                 advisers = ctx.persons(poss) if poss is not None else []
         else:
-            # "studied under Y", "a PhD under Y"; not "served under a president"
-            advisers = ctx.persons(ob)
+            # "studied under Y", "a PhD under Y"; not "served under a president", not
+            # "wrote under the pseudonym Y"
+            advisers = ctx.persons(ob) if ob.pos_ in ("PROPN", "PRON") else []
             gov = prep.head
             if advisers and (
                 gov.lemma_ in ("study", "research", "train", "complete", "earn", "write", "pursue")
