@@ -287,6 +287,15 @@ def test_the_cofounders_are_the_founders_named_before():
         assert "cofounded" in edge.evidence.text  # the evidence reaches back to the founding
 
 
+def test_initials_and_company_suffixes_join_their_full_names():
+    r = graphkit.extract_text(
+        "John Henry Dearle was a designer. J. H. Dearle later ran the firm. "
+        "Blue Note Records signed him. Blue Note later dropped him."
+    )
+    names = sorted(e.name for e in r.entities)
+    assert names == ["Blue Note Records", "John Henry Dearle"], names
+
+
 def test_two_people_sharing_a_surname_stay_apart():
     text = "Alice Chen works at Intel. Bob Chen, a researcher at IBM, disagrees."
     r = graphkit.extract_text(text)

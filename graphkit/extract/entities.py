@@ -1388,6 +1388,20 @@ def _tokens(form: str) -> list[str]:
     return [name_key(t) for t in form.split() if name_key(t)]
 
 
+# Words that end a company's full name without making it another body: "Acme Records".
+_NAME_TAILS = CORPORATE_SUFFIXES | {"university", "college", "records", "publishing", "hotel", "church"}
+
+
+def _initials_of(short: list[str], full: list[str]) -> bool:
+    """ "J. H." for "John Henry": each short given name an initial of the full one."""
+    short = [t.rstrip(".") for t in short]
+    return (
+        len(short) == len(full)
+        and all(len(t) == 1 for t in short)
+        and all(f.startswith(t) for t, f in zip(short, full, strict=True))
+    )
+
+
 def _merge(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     """Merge clusters that name the same referent: name parts, acronyms, suffixes."""
     parent = list(range(len(clusters)))
@@ -1450,6 +1464,7 @@ def _merge(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
                     or lt[0].startswith(toks[0])
                     or toks[0].startswith(lt[0])
                     or all(t in lt for t in toks)
+                    or _initials_of(toks[:-1], lt[:-1])
                 ):
                     union(j, i)
                     break
@@ -1463,8 +1478,11 @@ def _merge(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             if (
                 len(ta) == len(tb) >= 2
                 and ta[-1] == tb[-1]
-                and len(ta[0]) >= 4
-                and (SequenceMatcher(None, ta[0], tb[0]).ratio() >= 0.8)
+                and (
+                    (len(ta[0]) >= 4 and SequenceMatcher(None, ta[0], tb[0]).ratio() >= 0.8)
+                    or _initials_of(ta[:-1], tb[:-1])  # "J. H. Dearle" / "John Henry Dearle"
+                    or _initials_of(tb[:-1], ta[:-1])
+                )
             ):
                 union(a, b)
 
@@ -1484,11 +1502,11 @@ def _merge(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
                 continue
             if len(ta) < len(tb):
                 extra_tail = tb[len(ta) :]
-                if [t.casefold() for t in tb[: len(ta)]] == [t.casefold() for t in ta] and all(
-                    t.casefold().strip(".,") in CORPORATE_SUFFIXES | {"university", "college"}
-                    for t in extra_tail
-                ):
-                    union(b, a)
+                same_head = [t.casefold().strip(".,") for t in tb[: len(ta)]] == [
+                    t.casefold().strip(".,") for t in ta
+                ]
+                if same_head and all(t.casefold().strip(".,") in _NAME_TAILS for t in extra_tail):
+                    union(b, a)  # "Acme" of "Acme Records", "Acme, Inc."
                     continue
                 extra_head = tb[: len(tb) - len(ta)]
                 if (
