@@ -148,21 +148,16 @@ GENERAL_CASES = [
     ("Tom Reed studied under Susan Hall at MIT.", ("Tom Reed", "adviser", "Susan Hall")),
     ("Tom Reed trained in Susan Hall's lab at MIT.", ("Tom Reed", "adviser", "Susan Hall")),
     ("Emma Ward's mentor, Lisa Chang, encouraged her to apply.", ("Emma Ward", "mentor", "Lisa Chang")),
-    ("Geoffrey Hinton left Google for Anthropic in 2023.", ("Geoffrey Hinton", "employer", "Google")),
-    ("Geoffrey Hinton left Google for Anthropic in 2023.", ("Geoffrey Hinton", "employer", "Anthropic")),
+    ("Peter Lang left IBM for Oracle in 2019.", ("Peter Lang", "employer", "IBM")),
+    ("Peter Lang left IBM for Oracle in 2019.", ("Peter Lang", "employer", "Oracle")),
     (
-        "Sara Black holds a BFA in sculpture and installation from the University of Chicago.",
-        ("Sara Black", "alma_mater", "University of Chicago"),
+        "Sara Lind holds a BFA in painting and printmaking from the University of Michigan.",
+        ("Sara Lind", "alma_mater", "University of Michigan"),
     ),
     (
-        "Ed Finnegan graduated with a BA from Loyola University Chicago and a law degree from "
-        "the DePaul University School of Law in 1930.",
-        ("Ed Finnegan", "alma_mater", "DePaul University School of Law"),
-    ),
-    (
-        "Mary Jones studied at St. Martin's College before completing an MA in Sequential "
-        "Illustration at Brighton College of Art.",
-        ("Mary Jones", "alma_mater", "Brighton College of Art"),
+        "Karl Ostrom graduated with a BA from Boston College and a law degree from the Fordham "
+        "University School of Law in 1962.",
+        ("Karl Ostrom", "alma_mater", "Fordham University School of Law"),
     ),
     ("Founded in 2010 by Jane Doe, Acme grew fast.", ("Acme", "founder", "Jane Doe")),
     (
@@ -170,8 +165,8 @@ GENERAL_CASES = [
         ("Omar Haddad", "adviser", "Jane Doe"),
     ),
     (
-        "Cinema Verity was a British production company, founded in 1985 by Verity Lambert.",
-        ("Cinema Verity", "founder", "Verity Lambert"),
+        "Northlight Pictures was a Canadian production company, founded in 1994 by Ellen Drury.",
+        ("Northlight Pictures", "founder", "Ellen Drury"),
     ),
 ]
 
@@ -200,16 +195,16 @@ def test_negation_and_hedges_make_no_edge(text):
     "text",
     [
         # a sportsperson's teams are memberships, not employers
-        "Tom Price was traded to the Dallas Cowboys in 2010, and he joined the Chicago Bears in 2014.",
+        "Tom Price was traded to the Denver Broncos in 2010, and he joined the Miami Dolphins in 2014.",
         # a bequest is no job
-        "At her death Betty Bowes left a bequest to the Francisvale Home for Smaller Animals.",
+        "At his death Arthur Penn left a bequest to the Millbrook Home for Retired Horses.",
         # "she" is the daughter, not the politician named inside the phrase
         "The daughter of politician John Adams, she taught at Yale University.",
         # a named chair is no employer
-        "Horst Lind is the Freshfields Professor of Commercial Law.",
+        "Greta Holm is the Linklater Professor of Maritime Law.",
         # a pen name is no adviser, nor is a politician counselled
-        "He also wrote under the pseudonyms Kaspar Hauser and Peter Panter.",
-        "Amos Hoch worked as a close advisor to Vice-President Joe Biden.",
+        "She also wrote under the pseudonyms Jack Marlow and Tom Fenn.",
+        "Dana Cole worked as a close advisor to Governor Mark Hill.",
     ],
 )
 def test_no_edge_where_the_text_states_none(text):
@@ -221,8 +216,8 @@ def test_no_edge_where_the_text_states_none(text):
     [
         ("Westford is a hamlet in the town of Guildford.", set(), {"Westford", "Guildford"}),
         (
-            "Anthony Steel (2 May 1901 – 9 June 1980) was an English actor.",
-            {("Anthony Steel", "PERSON")},
+            "Harold Brink (2 May 1901 – 9 June 1980) was an English actor.",
+            {("Harold Brink", "PERSON")},
             set(),
         ),
         (
@@ -235,7 +230,7 @@ def test_no_edge_where_the_text_states_none(text):
             {("Ada Berg", "PERSON")},
             {"Dayton"},
         ),
-        ("Kim Jong-un met the press.", {("Kim Jong-un", "PERSON")}, {"Kim Jong"}),
+        ("Park Ji-sung met the press.", {("Park Ji-sung", "PERSON")}, {"Park Ji"}),
     ],
 )
 def test_entity_types_follow_what_the_text_says(text, present, absent):
@@ -289,11 +284,11 @@ def test_the_cofounders_are_the_founders_named_before():
 
 def test_initials_and_company_suffixes_join_their_full_names():
     r = graphkit.extract_text(
-        "John Henry Dearle was a designer. J. H. Dearle later ran the firm. "
-        "Blue Note Records signed him. Blue Note later dropped him."
+        "Walter James Pike was a designer. W. J. Pike later ran the firm. "
+        "Red Fern Records signed him. Red Fern later dropped him."
     )
     names = sorted(e.name for e in r.entities)
-    assert names == ["Blue Note Records", "John Henry Dearle"], names
+    assert names == ["Red Fern Records", "Walter James Pike"], names
 
 
 def test_two_people_sharing_a_surname_stay_apart():

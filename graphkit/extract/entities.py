@@ -156,7 +156,7 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
                 cut = i + 1
             split.append((cut, pe))
         pieces = split
-        # "Yale's Divinity School", "Tehran University's College of Architecture": the unit
+        # "Oxford's Business School", "Acme University's College of Music": the unit
         # after a possessive is an institution of its own
         split = []
         for ps, pe in pieces:
@@ -218,7 +218,7 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
             and doc[s].is_sent_start
             and doc[s].tag_ in ("VBG", "IN", "RB", "VBN")
         ):
-            s += 1  # "Following Morris's death": the sentence's first word is no name
+            s += 1  # "Following Smith's death": the sentence's first word is no name
         while s < e and (
             doc[s].is_punct
             or doc[s].is_space
@@ -245,7 +245,8 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
                 and not doc[e - 1].like_num
                 and not (
                     label == "PERSON"
-                    and len(doc[e - 1]) <= 3
+                    and len(doc[e - 1]) <= 5
+                    and doc[e - 1].lower_ not in _NOT_NAME_PIECES
                     and e - 2 > s
                     and doc[e - 2].text in _HYPHENS
                     and doc[e - 2].whitespace_ == ""
@@ -257,7 +258,7 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
             e -= 1
         opened = [i for i in range(s + 1, e) if doc[i].text == "("]
         if opened and ")" not in doc[opened[-1] : e].text:
-            e = opened[-1]  # "Lexington (CV-2": the name ends before an unclosed parenthesis
+            e = opened[-1]  # "Endeavour (CV-9": the name ends before an unclosed parenthesis
             while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
                 e -= 1
         if e > s:
@@ -266,6 +267,21 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
 
 
 _HYPHENS = ("-", "‐", "–")
+# lower-case words after a hyphen that end no name: "Smith-led", "Paris-based"
+_NOT_NAME_PIECES = {
+    "led",
+    "run",
+    "born",
+    "based",
+    "owned",
+    "style",
+    "like",
+    "type",
+    "era",
+    "level",
+    "wing",
+    "old",
+}
 
 
 def _extend_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
@@ -277,9 +293,9 @@ def _extend_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
     def glued(i: int) -> bool:  # token i is written against token i + 1
         return i + 1 < n and doc[i].whitespace_ == "" and "\n" not in doc[i].text
 
-    def piece(t: Token) -> bool:  # "Jones" of "Lloyd-Jones", "un" of "Jae-un", not "based"
+    def piece(t: Token) -> bool:  # "Jones" of "Lloyd-Jones", "sung" of "Ji-sung", not "based"
         return t.is_alpha and (
-            t.text[:1].isupper() or (label == "PERSON" and len(t) <= 3 and t.lower_ not in ("led", "run"))
+            t.text[:1].isupper() or (label == "PERSON" and len(t) <= 5 and t.lower_ not in _NOT_NAME_PIECES)
         )
 
     while (
@@ -468,8 +484,8 @@ def _extra_candidates(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                             cands.remove(c)
                             covered.difference_update(range(c.start, c.end))
                     add(chunk, "ORG", "source")
-    # acronyms the model left out: "at INSEAD in Paris"; names that start with a given name
-    # the model left out: "Per Westerberg"
+    # acronyms the model left out: "at ESSEC in Paris"; names that start with a given name
+    # the model left out: "Lars Holmqvist"
     for t in doc:
         if (
             t.i in covered
@@ -724,7 +740,7 @@ _NOT_A_NAME = (
 
 
 def _full_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
-    """ "Ilya Sutskever" the model missed, when it found "Sutskever" alone elsewhere.
+    """ "Ada Lovelace" the model missed, when it found "Lovelace" alone elsewhere.
 
     A run of two or three capitalized words that no entity covers and that ends in a
     word the model tagged alone elsewhere is that word's full name: a person's. The
@@ -1017,7 +1033,7 @@ def _class_votes(doc: Doc, s: int, e: int) -> list[tuple[str, float]]:
         and doc[e].text == "("
         and re.match(r"\(\s*[A-Z]{1,4}\s*-\s*\d{1,4}\s*\)", doc[e : e + 6].text)
     ):
-        votes.append(("thing", 1.0))  # a hull or model number: "Lexington (CV-2)"
+        votes.append(("thing", 1.0))  # a hull or model number: "Endeavour (CV-9)"
     if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
         vote(doc[e + 1])
         if re.fullmatch(r"1[5-9]\d\d|20\d\d", doc[e + 1].text) and not known_place(name):
@@ -1480,7 +1496,7 @@ def _merge(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
                 and ta[-1] == tb[-1]
                 and (
                     (len(ta[0]) >= 4 and SequenceMatcher(None, ta[0], tb[0]).ratio() >= 0.8)
-                    or _initials_of(ta[:-1], tb[:-1])  # "J. H. Dearle" / "John Henry Dearle"
+                    or _initials_of(ta[:-1], tb[:-1])  # "W. J. Pike" / "Walter James Pike"
                     or _initials_of(tb[:-1], ta[:-1])
                 )
             ):
