@@ -189,10 +189,16 @@ def _addressee(doc: Doc, start: int, token_map: dict[int, int], persons: set[int
     return None
 
 
-def _in_of_phrase(t: Token) -> bool:
+def _phrase_head(t: Token) -> Token:
+    """The head of the noun phrase a name sits in, through appositions and coordinations."""
     h = t
     while h.dep_ in ("appos", "compound", "conj") and h.head.i != h.i:
         h = h.head
+    return h
+
+
+def _in_of_phrase(t: Token) -> bool:
+    h = _phrase_head(t)
     return h.dep_ == "pobj" and h.head.lower_ == "of"
 
 
@@ -209,9 +215,7 @@ def _resolve_pronoun(doc: Doc, p: Token, per_sent, sent_of) -> Reference | None:
                 if _clause_verb(t) == verb and t.dep_ in _SUBJ:
                     continue
             # "The daughter of X, she ...": a name inside an "of" phrase is not who "she" is
-            h = t
-            while h.dep_ in ("appos", "compound", "conj") and h.head.i != h.i:
-                h = h.head
+            h = _phrase_head(t)
             if _in_of_phrase(t) and not subj:
                 continue
             # two subjects of one verb are two referents ("The daughter of X, she was born")

@@ -1109,17 +1109,20 @@ def _membership_context(doc: Doc, s: int, e: int) -> bool:
     return False
 
 
-def _told(doc: Doc, spans: list[tuple[int, int]]) -> Counter:
+def _told(doc: Doc, spans: list[tuple[int, int]], cache: dict[tuple[int, int], list]) -> Counter:
+    """The class votes of all the spans, each span voted on once per document."""
     told: Counter = Counter()
-    for s, e in spans:
-        for kind, weight in _class_votes(doc, s, e):
+    for span in spans:
+        if span not in cache:
+            cache[span] = _class_votes(doc, *span)
+        for kind, weight in cache[span]:
             told[kind] += weight
     return told
 
 
-def _not_an_actor(doc: Doc, c: Cluster) -> bool:
+def _not_an_actor(doc: Doc, c: Cluster, cache: dict[tuple[int, int], list]) -> bool:
     """Does the text say, over all the name's mentions, that it is a place, a work or a thing?"""
-    told = _told(doc, c.spans)
+    told = _told(doc, c.spans, cache)
     if not told:
         return False
     top, weight = told.most_common(1)[0]
@@ -1227,6 +1230,7 @@ def find_entities(
                 person_parts.add(name_key(toks[-1]))
 
     # decide types
+    votes: dict[tuple[int, int], list] = {}
     for c in clusters:
         name = max(c.forms, key=lambda f: c.forms[f])
         key = name_key(name)
@@ -1240,7 +1244,7 @@ def find_entities(
         if single and key in person_parts and vote in ("ORG", "GPE", "PERSON", "PRODUCT", "NORP"):
             c.type = EntityType.PERSON
             continue
-        told = _told(doc, c.spans)
+        told = _told(doc, c.spans, votes)
         if told:
             top, weight = told.most_common(1)[0]
             if weight > sum(told.values()) - weight and kind != "org":
@@ -1273,9 +1277,7 @@ def find_entities(
             continue
         if vote == "PERSON" and kind != "org":
             words = [w.casefold().strip(",.") for w in name.split()]
-            if all(w in _NOT_A_NAME or w in NAME_TITLE_WORDS for w in words) or (
-                words and words[0] in _NOT_A_NAME and "of" in words
-            ):
+            if words and words[0] in _NOT_A_NAME and "of" in words:
                 c.type = None
                 continue
             if known_place(name) and key not in person_parts:
@@ -1326,7 +1328,7 @@ def find_entities(
     clusters = [c for c in clusters if c.type is not None]
     _research_arms(clusters)
     _propagate(doc, clusters, furniture + headlines)
-    clusters = [c for c in clusters if not _not_an_actor(doc, c)]
+    clusters = [c for c in clusters if not _not_an_actor(doc, c, votes)]
     clusters = _merge(doc, clusters)
     for c in clusters:
         if c.type == EntityType.PERSON:

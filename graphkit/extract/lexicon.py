@@ -1509,34 +1509,7 @@ ORG_MODIFIER_HEADS = {
     "lab",
 }
 # Nouns a lone name can modify only if it is not a person: "Acme co-founder X".
-NOT_PERSON_MODIFIER_HEADS = {
-    "researcher",
-    "scientist",
-    "engineer",
-    "founder",
-    "ceo",
-    "executive",
-    "employee",
-    "chip",
-    "chips",
-    "share",
-    "shares",
-    "stock",
-    "model",
-    "spokesman",
-    "spokeswoman",
-    "intern",
-    "internship",
-    "product",
-    "software",
-    "platform",
-    "team",
-    "lab",
-    "pobj",
-    "like",
-    "as",
-    "including",
-}
+NOT_PERSON_MODIFIER_HEADS = ORG_MODIFIER_HEADS | {"like", "as", "including"}
 
 
 def _words(text: str) -> set[str]:
