@@ -168,6 +168,10 @@ GENERAL_CASES = [
         "Northlight Pictures was a Canadian production company, founded in 1994 by Ellen Drury.",
         ("Northlight Pictures", "founder", "Ellen Drury"),
     ),
+    (
+        "Reza Amini studied at the École nationale supérieure des Arts-Décoratifs in Lyon.",
+        ("Reza Amini", "alma_mater", "École nationale supérieure des Arts-Décoratifs"),
+    ),
 ]
 
 
@@ -205,6 +209,11 @@ def test_negation_and_hedges_make_no_edge(text):
         # a pen name is no adviser, nor is a politician counselled
         "She also wrote under the pseudonyms Jack Marlow and Tom Fenn.",
         "Dana Cole worked as a close advisor to Governor Mark Hill.",
+        # a film's title is no employer of its director
+        "The studio was set up by The Tower of the Moon film director Sir Alan Brook.",
+        # a ship's hull number is no employer, nor is an assistant's post a body
+        "Tom Rowe served on board Valiant (CV-7) until 1942.",
+        "Ed Kerr then served as an Assistant State's attorney in Cook County.",
     ],
 )
 def test_no_edge_where_the_text_states_none(text):
@@ -231,6 +240,13 @@ def test_no_edge_where_the_text_states_none(text):
             {"Dayton"},
         ),
         ("Park Ji-sung met the press.", {("Park Ji-sung", "PERSON")}, {"Park Ji"}),
+        # a ruler named for his land is one person
+        (
+            "The abbey was seized in 1525 when Henry of Saxe-Wendel, a member of a cadet branch, "
+            "secularized its lands.",
+            {("Henry of Saxe-Wendel", "PERSON")},
+            {"Henry", "Saxe-Wendel"},
+        ),
     ],
 )
 def test_entity_types_follow_what_the_text_says(text, present, absent):
@@ -238,6 +254,18 @@ def test_entity_types_follow_what_the_text_says(text, present, absent):
     names = {name for name, _ in entities}
     assert present <= entities, entities
     assert not (absent & names), entities
+
+
+def test_a_fronted_description_is_not_the_pronouns_referent():
+    text = (
+        "Mira Lenz is an Austrian writer. The daughter of the banker Carl Voss, she was born "
+        "in Graz and went on to teach law at the University of Graz. She later joined Siemens."
+    )
+    r = graphkit.extract_text(text)
+    assert _has(r, "Mira Lenz", "employer", "Siemens")
+    assert _has(r, "Mira Lenz", "employer", "University of Graz")
+    by = {e.id: e.name for e in r.entities}
+    assert not [x for x in r.relations if by[x.source] == "Carl Voss"]
 
 
 def test_pronoun_resolution_links_the_right_person():

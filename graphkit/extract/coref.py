@@ -208,7 +208,7 @@ def _resolve_pronoun(doc: Doc, p: Token, per_sent, sent_of) -> Reference | None:
     same = [(i, cl, subj) for i, cl, subj in per_sent[si] if i < p.i]
     if same:
         ok = []
-        for i, cl, subj in same:
+        for n, (i, cl, subj) in enumerate(same):
             t = doc[i]
             # "Jones nominated her": an object pronoun is not its clause's subject
             if p.dep_ in ("dobj", "pobj", "iobj") and p.lower_ not in ("himself", "herself"):
@@ -220,6 +220,7 @@ def _resolve_pronoun(doc: Doc, p: Token, per_sent, sent_of) -> Reference | None:
                 continue
             # two subjects of one verb are two referents ("The daughter of X, she was born")
             if p.dep_ in _SUBJ and h.dep_ in _SUBJ and h.head.i == p.head.i:
+                per_sent[si][n] = (i, cl, False)  # and the pronoun is the subject
                 continue
             # "X was his student": a possessive in a copula's predicate is not its subject
             if p.dep_ == "poss" and p.head.dep_ in ("attr", "acomp") and t.dep_ in _SUBJ:

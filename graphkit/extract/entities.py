@@ -36,6 +36,7 @@ from .lexicon import (
     DISCIPLINE_WORDS,
     EMPLOYMENT_ROLES,
     EVENT_HEADS,
+    FOREIGN_NAME_CONNECTORS,
     INSTITUTION_CONTEXT,
     INSTITUTION_HEADS,
     LAB_NOUNS,
@@ -334,6 +335,9 @@ def _extend_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
     return s, e
 
 
+_RANK_WORDS = {"assistant", "deputy", "acting"}
+
+
 def _plausible(text: str, label: str) -> bool:
     if not re.search(r"[^\W\d_]", text):
         return False
@@ -343,6 +347,8 @@ def _plausible(text: str, label: str) -> bool:
         return False
     if len(text) < 2 and label != "PERSON":
         return False
+    if label != "PERSON" and text.split()[0].casefold() in _RANK_WORDS:
+        return False  # a post, not a body: "an Assistant State's attorney"
     if not (text[:1].isupper() or text[:1].isdigit()):
         return False
     if label == "PERSON" and any(ch.isdigit() for ch in text):
@@ -829,6 +835,57 @@ def _join_split_names(doc: Doc, cands: list[_Cand]) -> None:
         cands[:] = [c for c in cands if id(c) not in removed]
 
 
+def _join_foreign_institutions(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """ "École nationale supérieure des Beaux-Arts": the model cuts names in other
+    languages at their lowercase words; an institution's head word starts one name."""
+    out = cands
+    for t in doc:
+        if t.lower_ not in INSTITUTION_HEADS or not t.text[:1].isupper():
+            continue
+        j, last, connectors = t.i + 1, t.i, 0
+        while j < len(doc) and j - t.i < 9 and "\n" not in doc[j - 1].whitespace_:
+            w = doc[j]
+            if w.lower_ in FOREIGN_NAME_CONNECTORS:
+                connectors += 1
+            elif w.text[:1].isupper() and (w.is_alpha or "-" in w.text):
+                last = j
+            elif w.text == "-" and not w.whitespace_ and not doc[j - 1].whitespace_:
+                pass  # "Beaux-Arts"
+            elif not (w.is_alpha and w.is_lower and not w.is_stop):
+                break
+            j += 1
+        if not connectors or last == t.i:
+            continue
+        s, e = t.i, last + 1
+        if not any(w.lower_ in FOREIGN_NAME_CONNECTORS for w in doc[s:e]):
+            continue
+        out = [c for c in out if c.end <= s or c.start >= e] + [_Cand(s, e, "ORG")]
+    return out
+
+
+def _join_territorial_names(doc: Doc, cands: list[_Cand]) -> None:
+    """ "Anne of Cleves", "Henry of Navarre": a lone given name with its territory is one name."""
+    by_start = {c.start: c for c in cands}
+    removed: set[int] = set()
+    for c in cands:
+        j = c.end
+        if (
+            c.label != "PERSON"
+            or c.end - c.start != 1
+            or j + 1 >= len(doc)
+            or doc[j].lower_ != "of"
+            or (j + 1) not in by_start
+            or not given_name(doc[c.start].text)
+        ):
+            continue
+        nxt = by_start[j + 1]
+        if nxt.label in ("GPE", "ORG", "LOC", "NORP") and not _kind_by_words(nxt.text(doc)):
+            removed.add(id(nxt))
+            c.end = nxt.end
+    if removed:
+        cands[:] = [c for c in cands if id(c) not in removed]
+
+
 def _relabel_lists(doc: Doc, cands: list[_Cand]) -> None:
     """Names listed with people are people: "Ada Lovelace and Charles Babbage"."""
     by_root = {}
@@ -1034,6 +1091,14 @@ def _class_votes(doc: Doc, s: int, e: int) -> list[tuple[str, float]]:
         and re.match(r"\(\s*[A-Z]{1,4}\s*-\s*\d{1,4}\s*\)", doc[e : e + 6].text)
     ):
         votes.append(("thing", 1.0))  # a hull or model number: "Endeavour (CV-9)"
+    if (
+        s > 0
+        and e < len(doc)
+        and doc[s - 1].text == "("
+        and doc[e].text == ")"
+        and re.fullmatch(r"[A-Z]{1,4}\s*-\s*\d{1,4}", name)
+    ):
+        votes.append(("thing", 1.0))  # the number itself: "(CV-9)"
     if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
         vote(doc[e + 1])
         if re.fullmatch(r"1[5-9]\d\d|20\d\d", doc[e + 1].text) and not known_place(name):
@@ -1181,6 +1246,8 @@ def find_entities(
             cands.append(_Cand(s, e, ent.label_))
     cands.extend(_extra_candidates(doc, cands))
     _join_split_names(doc, cands)
+    cands = _join_foreign_institutions(doc, cands)
+    _join_territorial_names(doc, cands)
     _relabel_lists(doc, cands)
     cands.extend(_full_names(doc, cands))
     cands.extend(_name_parts(doc, cands))
@@ -1193,6 +1260,8 @@ def find_entities(
         c.headline = _in_ranges(pos, headlines)
         if not _plausible(c.text(doc), c.label):
             continue
+        if c.end < len(doc) and doc[c.end].lower_ == "of" and c.text(doc) in ("List", "Lists"):
+            continue  # "see List of Acme games": the title was split before "of"
         kept.append(c)
     body_keys = {name_key(c.text(doc)) for c in kept if not c.headline}
 

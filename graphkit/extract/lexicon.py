@@ -7,6 +7,11 @@ from __future__ import annotations
 
 import re
 
+
+def _words(text: str) -> set[str]:
+    return set(text.split())
+
+
 # --- names -----------------------------------------------------------------
 
 TITLES = {
@@ -352,6 +357,11 @@ INSTITUTION_HEADS = {
     "clinic",
     "foundation",
 }
+# Lowercase words inside names in other languages: "École nationale des Beaux-Arts"
+FOREIGN_NAME_CONNECTORS = _words(
+    """de des du la le les del della delle degli dei di da do dos das für der den y e et och i
+    van voor"""
+)
 # Heads that make a name an institution only with a research/education word beside them.
 WEAK_INSTITUTION_HEADS = {
     "centre",
@@ -1225,6 +1235,7 @@ ORG_WORDS = {
     "records",
     "entertainment",
     "studios",
+    "pictures",
     "studio",
     "press",
     "news",
@@ -1510,10 +1521,6 @@ ORG_MODIFIER_HEADS = {
 }
 # Nouns a lone name can modify only if it is not a person: "Acme co-founder X".
 NOT_PERSON_MODIFIER_HEADS = ORG_MODIFIER_HEADS | {"like", "as", "including"}
-
-
-def _words(text: str) -> set[str]:
-    return set(text.split())
 
 
 # What a common noun says its name is, when the text predicates the noun of the name:

@@ -36,6 +36,7 @@ from .lexicon import (
     MEMBERSHIP_WORDS,
     MENTOR_VERBS,
     NEGATIONS,
+    ORG_WORDS,
     PERSON_PRONOUNS,
     PERSON_ROLES,
     POST_NOUNS,
@@ -229,6 +230,10 @@ class _Ctx:
         if depth > 4:
             return []
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if any(c.lower_ in PERSON_PRONOUNS for c in subj):
+            # "The daughter of X, she was born ...": the noun phrase before the pronoun
+            # describes her; it is not a second subject
+            subj = [c for c in subj if c.lower_ in PERSON_PRONOUNS]
         if subj:
             out = []
             for s in subj:
@@ -885,6 +890,10 @@ def _noun_orgs(ctx: _Ctx, n: Token, preps: set[str]) -> list[tuple[int, int | No
         if ch.dep_ in ("compound", "nmod") and named_chair:
             continue
         if ch.dep_ in ("compound", "poss", "nmod", "amod") and ch.i < n.i:
+            if any(CLASS_NOUNS.get(w.lower_) == "work" for w in n.doc[ch.i + 1 : n.i]) and not any(
+                w.lower_ in ORG_WORDS for w in ch.subtree
+            ):
+                continue  # "the Acme Saga film director": the name is the film's
             e = ctx.ent(ch)
             if e and ctx.type_of(e[0]) in ORGISH:
                 out.append(e)
