@@ -256,6 +256,25 @@ def test_entity_types_follow_what_the_text_says(text, present, absent):
     assert not (absent & names), entities
 
 
+def test_a_final_line_break_does_not_change_what_is_found():
+    text = (
+        "Mia Roth is an American artist.\nShe holds a BFA in sculpture and installation from the "
+        "University of Leeds, a Bachelor of Arts in environmental studies and art from The Westbrook "
+        "State College, and a Bachelor of Fine Arts in sculpture and painting from the University "
+        "of Kent – Canterbury."
+    )
+
+    def edges(t):
+        r = graphkit.extract_text(t)
+        by = {e.id: e.name for e in r.entities}
+        return {(by[x.source], str(x.type), by[x.target]) for x in r.relations}
+
+    found = edges(text)
+    assert found == edges(text + "\n") == edges(text + "\n\n")
+    assert ("Mia Roth", "alma_mater", "Westbrook State College") in found
+    assert ("Mia Roth", "alma_mater", "University of Kent – Canterbury") in found
+
+
 def test_a_fronted_description_is_not_the_pronouns_referent():
     text = (
         "Mira Lenz is an Austrian writer. The daughter of the banker Carl Voss, she was born "

@@ -150,7 +150,9 @@ def _extract_batch(nlp, batch: list, batch_size: int) -> list[DocumentResult | N
             chunks = chunk_spans(prepared)
             states[index] = {"text": text, "furniture": furniture, "headlines": headlines, "parts": []}
             for s, e in chunks:
-                segments = split_lines(prepared[s:e])
+                # a line's trailing breaks are parsed apart: a line break token at the end of
+                # a sentence changes how the small parser reads the sentence
+                segments = [p for seg in split_lines(prepared[s:e]) for p in _detach_breaks(seg)]
                 for seg in segments:
                     yield seg, (index, s, len(segments))
 
@@ -166,6 +168,11 @@ def _extract_batch(nlp, batch: list, batch_size: int) -> list[DocumentResult | N
     return [
         _assemble(doc_id, states[i]) if i in states else None for i, (doc_id, _t, _k, _h) in enumerate(batch)
     ]
+
+
+def _detach_breaks(line: str) -> list[str]:
+    core = line.rstrip("\n")
+    return [core, line[len(core) :]] if core and core != line else [line]
 
 
 def _cache_get(cache: Path, key: str) -> dict | None:

@@ -311,6 +311,20 @@ def _extend_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
     while s >= 2 and doc[s - 1].text in _HYPHENS and glued(s - 1) and glued(s - 2) and piece(doc[s - 2]):
         s -= 2
     if label != "PERSON":
+        # a campus after a dash: "University of Wisconsin – Eau Claire", "Texas State
+        # University–San Marcos"
+        if (
+            e + 1 < n
+            and doc[e].text in (*_HYPHENS, "—")
+            and any(t.lower_ in INSTITUTION_HEADS for t in doc[s:e])
+            and doc[e + 1].text[:1].isupper()
+            and doc[e + 1].is_alpha
+        ):
+            k = e + 1
+            while k < n and k - e <= 3 and doc[k].text[:1].isupper() and doc[k].is_alpha:
+                k += 1
+            if k - e <= 3 and not any(t.lower_ in INSTITUTION_HEADS for t in doc[e + 1 : k]):
+                e = k
         return s, e
 
     def name_word(t: Token) -> bool:
