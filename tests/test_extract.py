@@ -338,6 +338,16 @@ def test_initials_and_company_suffixes_join_their_full_names():
     assert names == ["Red Fern Records", "Walter James Pike"], names
 
 
+def test_a_middle_surname_and_a_firms_short_name_join_their_full_names():
+    r = graphkit.extract_text(
+        "Guillermo David Endaro Galvany was a Panamanian lawyer. In 1989 Endaro won the vote. "
+        "Hartwell Associates is an investment firm. Lena Ortiz joined Hartwell in 2010."
+    )
+    names = sorted(e.name for e in r.entities)
+    assert names == ["Guillermo David Endaro Galvany", "Hartwell Associates", "Lena Ortiz"], names
+    assert _has(r, "Lena Ortiz", "employer", "Hartwell Associates")
+
+
 def test_two_people_sharing_a_surname_stay_apart():
     text = "Alice Chen works at Intel. Bob Chen, a researcher at IBM, disagrees."
     r = graphkit.extract_text(text)

@@ -44,6 +44,7 @@ from .lexicon import (
     MEMBERSHIP_NOUNS,
     MODIFIED_CLASS_NOUNS,
     NAME_CONNECTORS,
+    NAME_TAIL_WORDS,
     NAME_TITLE_WORDS,
     NOT_ACRONYM_ORGS,
     NOT_ENTITIES,
@@ -1142,7 +1143,8 @@ def _looks_like_person(name: str) -> bool:
         or last in PLACE_HEADS
         or last in EVENT_HEADS
         or last in CLASS_NOUNS
-        or known_place(words[-1])
+        or known_place(name)
+        or country_or_region(words[-1])
     )
 
 
@@ -1490,7 +1492,7 @@ def _tokens(form: str) -> list[str]:
 
 
 # Words that end a company's full name without making it another body: "Acme Records".
-_NAME_TAILS = CORPORATE_SUFFIXES | {"university", "college", "records", "publishing", "hotel", "church"}
+_NAME_TAILS = CORPORATE_SUFFIXES | NAME_TAIL_WORDS
 
 
 def _initials_of(short: list[str], full: list[str]) -> bool:
@@ -1539,7 +1541,9 @@ def _merge(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             t = toks[0]
             last = [j for j in longer if ptoks(j)[-1] == t]
             first = [j for j in longer if ptoks(j)[0] == t]
-            pool = last or first
+            # "Christian Atsu Twasam", "Guillermo Endara Galimany": a middle surname
+            middle = [j for j in longer if t in ptoks(j)[1:-1]]
+            pool = last or first or (middle if len({find(j) for j in middle}) == 1 else [])
             roots = {find(j) for j in pool}
             if len(roots) == 1:
                 union(pool[0], i)

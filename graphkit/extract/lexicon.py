@@ -357,6 +357,11 @@ INSTITUTION_HEADS = {
     "clinic",
     "foundation",
 }
+# Words that end a company's full name without making it another body: "Acme Records"
+NAME_TAIL_WORDS = _words(
+    "university college records publishing hotel church associates holdings group partners"
+)
+
 # Lowercase words inside names in other languages: "École nationale des Beaux-Arts"
 FOREIGN_NAME_CONNECTORS = _words(
     """de des du la le les del della delle degli dei di da do dos das für der den y e et och i
