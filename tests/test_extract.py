@@ -169,6 +169,16 @@ GENERAL_CASES = [
         ("Northlight Pictures", "founder", "Ellen Drury"),
     ),
     (
+        "Carl Dixon was an American sociologist and college administrator, the first black "
+        "president of historically black Larkin University.",
+        ("Carl Dixon", "employer", "Larkin University"),
+    ),
+    (
+        "He claimed that Transnet chairperson Ben Dube and chief executive Sipho Ndlovu requested "
+        "that he terminate the licence.",
+        ("Sipho Ndlovu", "employer", "Transnet"),
+    ),
+    (
         "Reza Amini studied at the École nationale supérieure des Arts-Décoratifs in Lyon.",
         ("Reza Amini", "alma_mater", "École nationale supérieure des Arts-Décoratifs"),
     ),

@@ -271,6 +271,9 @@ class _Ctx:
         out = []
         if n.dep_ == "appos":
             out.extend(self.persons(n.head))
+            if not out and n.head.pos_ == "NOUN" and n.head.i != n.i and self.ent(n.head) is None:
+                # "X was a sociologist, the first president of Y": one person, two nouns
+                out.extend(self.holders(n.head, depth + 1))
         for ch in n.children:
             if ch.dep_ == "appos":
                 out.extend(self.persons(ch))
@@ -1020,6 +1023,21 @@ def _noun_patterns(ctx: _Ctx, n: Token, lemma: str, low: str) -> None:
         for h in holders:
             for o in orgs:
                 ctx.emit(h, RelationType.EMPLOYER, o, n, pattern, role=_role_text(n, ctx))
+        if n.dep_ == "compound" and orgs:
+            # "Acme chairperson X and chief executive Y": the second role is at Acme too
+            for c in n.head.children:
+                if c.dep_ != "conj" or c.i < n.head.i:
+                    continue
+                roles = [m for m in c.subtree if m.dep_ in ("amod", "compound") and m.i < c.i]
+                own = [ctx.ent(m) for m in roles]
+                if not any(m.lower_ in EMPLOYMENT_ROLES for m in roles) or any(
+                    e and ctx.type_of(e[0]) in ORGISH for e in own
+                ):
+                    continue
+                role = " ".join(m.lower_ for m in roles if ctx.ent(m) is None)
+                for p in ctx.persons(c):
+                    for o in orgs:
+                        ctx.emit(p, RelationType.EMPLOYER, o, n, pattern, role=role)
         return
 
     if low in POST_NOUNS or lemma in POST_NOUNS:
