@@ -250,6 +250,8 @@ def test_no_edge_where_the_text_states_none(text):
             {"Dayton"},
         ),
         ("Park Ji-sung met the press.", {("Park Ji-sung", "PERSON")}, {"Park Ji"}),
+        # a capitalised common noun is no name
+        ("The Baronet returned to Bath in 1820 with the Bishop.", set(), {"Bishop", "Baronet"}),
         # a ruler named for his land is one person
         (
             "The abbey was seized in 1525 when Henry of Saxe-Wendel, a member of a cadet branch, "

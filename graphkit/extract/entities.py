@@ -1126,6 +1126,18 @@ def _class_votes(doc: Doc, s: int, e: int) -> list[tuple[str, float]]:
     return votes
 
 
+def _common_noun(word: str) -> bool:
+    """A word that names a kind of person, place, work or thing, or a bare company suffix."""
+    if word in ORG_WORDS:
+        return False
+    kinds = ("person", "place", "work", "thing")
+    return (
+        CLASS_NOUNS.get(word) in kinds
+        or (word.endswith("s") and CLASS_NOUNS.get(word[:-1]) in kinds)
+        or word.rstrip(".") in CORPORATE_SUFFIXES
+    )
+
+
 def _looks_like_person(name: str) -> bool:
     """ "Helga Brandt", "Ramon Oyarzun": a known given name and a surname, nothing else."""
     words = name.split()
@@ -1328,6 +1340,9 @@ def find_entities(
             continue
         if single and key in person_parts and vote in ("ORG", "GPE", "PERSON", "PRODUCT", "NORP"):
             c.type = EntityType.PERSON
+            continue
+        if single and len(words) == 1 and key not in person_parts and _common_noun(words[0]):
+            c.type = None  # "Artist", "Cathedral", "People": a capitalised noun, not a name
             continue
         told = _told(doc, c.spans, votes)
         if told:
