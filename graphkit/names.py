@@ -259,6 +259,10 @@ def _given_names() -> frozenset[str]:
 _NAME_WORD = re.compile(r"[A-Z][a-zß-ÿ'\-]+")
 
 
-def given_name(word: str) -> bool:
-    """Is ``word`` a given name in several countries ("Beatrice", "Jacques"), and not a place?"""
-    return word in _given_names() and not known_place(word)
+def given_name(word: str, *, even_a_place: bool = False) -> bool:
+    """Is ``word`` a given name in several countries ("Beatrice", "Jacques", "Anne-Marie"),
+    and not a place ("Sydney", "Florence"), unless ``even_a_place``?"""
+    names = _given_names()
+    if word not in names and not ("-" in word and all(p in names for p in word.split("-"))):
+        return False
+    return even_a_place or not known_place(word)

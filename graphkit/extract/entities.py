@@ -1141,7 +1141,11 @@ def _common_noun(word: str) -> bool:
 def _looks_like_person(name: str) -> bool:
     """ "Helga Brandt", "Ramon Oyarzun": a known given name and a surname, nothing else."""
     words = name.split()
-    if not 2 <= len(words) <= 3 or not given_name(words[0]) or words[0].casefold() in NOT_GIVEN_NAMES:
+    if (
+        not 2 <= len(words) <= 3
+        or not given_name(words[0], even_a_place=True)  # the whole name is checked for places
+        or words[0].casefold() in NOT_GIVEN_NAMES
+    ):
         return False
     if not all(re.fullmatch(r"[^\W\d_][^\W\d_'’\-]*\.?", w) and w[:1].isupper() for w in words) or any(
         w.isupper() and not w.endswith(".") for w in words
