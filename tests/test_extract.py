@@ -250,6 +250,19 @@ def test_no_edge_where_the_text_states_none(text):
             {"Dayton"},
         ),
         ("Park Ji-sung met the press.", {("Park Ji-sung", "PERSON")}, {"Park Ji"}),
+        # tours, charts, contests, awards and protected areas are no bodies
+        (
+            "The song reached the Glimmer Singles Chart during the Moonlit Nights Tour, and Maria Ruiz "
+            "won Best Supporting Actress at the Larkspur Song Contest near the Dunmore Wilderness Area.",
+            {("Maria Ruiz", "PERSON")},
+            {
+                "Glimmer Singles Chart",
+                "Moonlit Nights Tour",
+                "Best Supporting Actress",
+                "Larkspur Song Contest",
+                "Dunmore Wilderness Area",
+            },
+        ),
         # a capitalised common noun is no name
         ("The Baronet returned to Bath in 1820 with the Bishop.", set(), {"Bishop", "Baronet"}),
         # a ruler named for his land is one person

@@ -719,6 +719,8 @@ def _kind_by_words(name: str) -> str | None:
             return "place"
     if words[-1] in EVENT_HEADS or (len(words) > 1 and words[0] in SHIP_PREFIXES):
         return "event"
+    if len(words) > 1 and words[0] == "best":
+        return "event"  # an award: "Best Supporting Actress"
     return None
 
 

@@ -992,6 +992,14 @@ POST_NOUNS = {
 
 # Last words that make a name a place, a building or an event rather than an organization.
 PLACE_HEADS = {
+    "area",
+    "range",
+    "drive",
+    "voivodeship",
+    "regions",
+    "districts",
+    "provinces",
+    "counties",
     "gallery",
     "valley",
     "river",
@@ -1117,6 +1125,12 @@ PLACE_PREFIXES = {
     "gulf",
 }
 EVENT_HEADS = {
+    "tour",
+    "chart",
+    "charts",
+    "contest",
+    "clause",
+    "champion",
     "fellowship",
     "scholarship",
     "grant",
