@@ -263,6 +263,12 @@ def test_no_edge_where_the_text_states_none(text):
                 "Dunmore Wilderness Area",
             },
         ),
+        (
+            "Jon Ortiz was inducted into the Ohio Athletic Hall of Fame and won the Riverside "
+            "Academy Award at the Acme Records Music Festival.",
+            {("Jon Ortiz", "PERSON")},
+            {"Ohio Athletic Hall of Fame", "Riverside Academy Award", "Acme Records Music Festival"},
+        ),
         # a capitalised common noun is no name
         ("The Baronet returned to Bath in 1820 with the Bishop.", set(), {"Bishop", "Baronet"}),
         # a ruler named for his land is one person

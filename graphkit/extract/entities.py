@@ -709,6 +709,8 @@ def _kind_by_words(name: str) -> str | None:
     if not words:
         return None
     strong_inst = INSTITUTION_HEADS - WEAK_INSTITUTION_HEADS
+    if len(words) > 1 and words[-1] in EVENT_HEADS and words[-1] not in ORG_WORDS | strong_inst:
+        return "event"  # "Academy Award", "Acme Records Music Festival", "Hall of Fame"
     if any(w in ORG_WORDS or w in strong_inst for w in words):
         return "org"
     if words[-1] in PLACE_HEADS or (len(words) > 1 and words[0] in PLACE_PREFIXES):
