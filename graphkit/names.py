@@ -215,9 +215,6 @@ def _places() -> tuple[frozenset[str], frozenset[str]]:
     cities: set[str] = set()
     for c in gc.get_cities().values():
         cities.add(place_key(c["name"]))
-        for alt in c.get("alternatenames") or ():
-            if alt[:1].isupper() and alt.isascii():
-                cities.add(place_key(alt))
     big.discard("")
     cities.discard("")
     return frozenset(big), frozenset(cities)

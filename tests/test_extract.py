@@ -269,6 +269,8 @@ def test_no_edge_where_the_text_states_none(text):
             {("Jon Ortiz", "PERSON")},
             {"Ohio Athletic Hall of Fame", "Riverside Academy Award", "Acme Records Music Festival"},
         ),
+        # a city the model takes for a body
+        ("Mira Lenz left Lisbon for Nairobi by air.", {("Mira Lenz", "PERSON")}, {"Nairobi"}),
         # a capitalised common noun is no name
         ("The Baronet returned to Bath in 1820 with the Bishop.", set(), {"Bishop", "Baronet"}),
         # a ruler named for his land is one person

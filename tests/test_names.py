@@ -23,6 +23,11 @@ def test_a_given_name_that_is_also_a_city_counts_only_when_asked():
     assert given_name("Sydney", even_a_place=True)
 
 
+def test_places_are_the_names_cities_go_by():
+    assert known_place("Nairobi")
+    assert not known_place("Google")  # once a city's joke alias, never its name
+
+
 def test_acronyms():
     assert is_acronym("HKUST")
     assert acronym_of("HKUST", "Hong Kong University of Science and Technology")

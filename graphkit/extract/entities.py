@@ -1411,8 +1411,12 @@ def find_entities(
             continue
         org_type = EntityType.INSTITUTION if _institution(name, doc, c.spans) else EntityType.ORGANIZATION
         if vote in ("ORG", "list_org", "source"):
-            if c.labels["ORG"] == 0 and c.labels["source"] == 0 and known_place(name):
-                c.type = None
+            if (
+                known_place(name)
+                and org_type != EntityType.INSTITUTION
+                and (c.labels["ORG"] == 0 or not any(_org_context(doc, s, e) for s, e in c.spans))
+            ):
+                c.type = None  # a city the model took for a body: "left Paris for Nairobi"
                 continue
             c.type = org_type
             continue
