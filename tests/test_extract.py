@@ -273,6 +273,17 @@ def test_no_edge_where_the_text_states_none(text):
         ("Mira Lenz left Lisbon for Nairobi by air.", {("Mira Lenz", "PERSON")}, {"Nairobi"}),
         # a capitalised common noun is no name
         ("The Baronet returned to Bath in 1820 with the Bishop.", set(), {"Bishop", "Baronet"}),
+        # where one is from and one's title are no part of the name; a patronymic is
+        (
+            "Minnesotan Peter Ostrowski played the fiddle with Detective Nick Falco.",
+            {("Peter Ostrowski", "PERSON"), ("Nick Falco", "PERSON")},
+            {"Minnesotan Peter Ostrowski", "Detective Nick Falco"},
+        ),
+        (
+            "Anatoly Borisovich Chernov (born 16 June 1955) is a Russian politician.",
+            {("Anatoly Borisovich Chernov", "PERSON")},
+            {"Borisovich Chernov"},
+        ),
         # a ruler named for his land is one person
         (
             "The abbey was seized in 1525 when Henry of Saxe-Wendel, a member of a cadet branch, "

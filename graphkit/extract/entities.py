@@ -233,8 +233,11 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
                 and (
                     doc[s].lemma_.lower() in EMPLOYMENT_ROLES
                     or doc[s].lower_.removesuffix("s") in EMPLOYMENT_ROLES
+                    or doc[s].lower_.rstrip(".") in NAME_TITLE_WORDS - _NAME_HONORIFICS
+                    or CLASS_NOUNS.get(doc[s].lower_) == "person"
                 )
             )
+            or (label == "PERSON" and e - s > 2 and _origin_word(doc[s], doc[s + 1]))
         ):
             s += 1
         while e > s and (
@@ -284,6 +287,26 @@ _NOT_NAME_PIECES = {
     "wing",
     "old",
 }
+
+
+_NAME_HONORIFICS = {"sheikh", "sheik", "st", "saint"}  # part of the name: "St Anne", "Sheikh Hasina"
+
+
+def _first_name_word(t: Token) -> bool:
+    """Could this first word of a sentence start a person's name ("Anatoly Chubais ...")?"""
+    if given_name(t.text, even_a_place=True):
+        return True
+    return not (
+        known_place(t.text) or t.lower_ in CLASS_NOUNS or re.search(r"(ist|ian|ant|ent|or|er|ess)$", t.lower_)
+    )
+
+
+def _origin_word(t: Token, nxt: Token) -> bool:
+    """ "Minnesotan Peter Ostroushko", "Warsaw Stanisław Wyganowski": where a person is
+    from, written before the name."""
+    if given_name(t.text, even_a_place=True) or not given_name(nxt.text, even_a_place=True):
+        return False
+    return known_place(t.text) or bool(re.search(r"(an|man|ese|ish)$", t.lower_))
 
 
 def _extend_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
@@ -338,7 +361,7 @@ def _extend_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
             and t.lower_ not in CLASS_NOUNS
             and t.lower_ not in NAME_TITLE_WORDS
             and not (t.is_upper and len(t) > 1)
-            and not t.is_sent_start
+            and not (t.is_sent_start and not _first_name_word(t))
         )
 
     while s > 0 and doc[s - 1].dep_ == "compound" and s <= doc[s - 1].head.i < e and name_word(doc[s - 1]):

@@ -1671,7 +1671,8 @@ NAME_TITLE_WORDS = _words(
     chairman chairwoman spokesman spokeswoman attorney solicitor representative rep sen
     gov lt col gen adm sgt cpl pvt capt cmdr maj brig marshal field air vice deputy acting
     interim former late dame lady lord sir saint st mr mrs ms miss dr prof rev fr leader
-    minister president governor mayor senator ambassador"""
+    minister president governor mayor senator ambassador detective inspector constable sergeant
+    officer agent midshipman admiral commissioner commodore"""
 )
 
 # Given names that also begin names of things: "Royal Mail", "General Motors", "Grace Church".
