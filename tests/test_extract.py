@@ -179,6 +179,14 @@ GENERAL_CASES = [
         ("Sipho Ndlovu", "employer", "Transnet"),
     ),
     (
+        "The peak was re-measured in 2001 by Damien Gill and Rodrigo Fica of the Omega Foundation.",
+        ("Damien Gill", "employer", "Omega Foundation"),
+    ),
+    (
+        "Earlier, Bohigian Hart served on the core management team of Bridgewater Associates, a hedge fund.",
+        ("Bohigian Hart", "employer", "Bridgewater Associates"),
+    ),
+    (
         "Reza Amini studied at the École nationale supérieure des Arts-Décoratifs in Lyon.",
         ("Reza Amini", "alma_mater", "École nationale supérieure des Arts-Décoratifs"),
     ),
@@ -219,6 +227,9 @@ def test_negation_and_hedges_make_no_edge(text):
         # a pen name is no adviser, nor is a politician counselled
         "She also wrote under the pseudonyms Jack Marlow and Tom Fenn.",
         "Dana Cole worked as a close advisor to Governor Mark Hill.",
+        # a board seat is no job; one named with a pronoun shares no employer with it
+        "Lena Ortiz serves on the supervisory board of Naftogaz.",
+        "The bill was promoted by him and Mary Wilson of the Supremes.",
         # a film's title is no employer of its director
         "The studio was set up by The Tower of the Moon film director Sir Alan Brook.",
         # a ship's hull number is no employer, nor is an assistant's post a body

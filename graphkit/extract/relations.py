@@ -799,6 +799,15 @@ def _verb_patterns(ctx: _Ctx, v: Token, lemma: str) -> None:
         if preps:
             orgs += ctx.pobj_orgs(v, preps)
             orgs += _where_orgs(ctx, v)
+            for ch in v.children:  # "served on the management team of X", "worked in the lab at X"
+                if ch.dep_ == "prep" and ch.lower_ in preps:
+                    for ob in ch.children:
+                        if (
+                            ob.dep_ == "pobj"
+                            and ctx.ent(ob) is None
+                            and ob.lemma_.lower() in STAFF_NOUNS - {"board"}  # a board seat is no job
+                        ):
+                            orgs += ctx.pobj_orgs(ob, {"of", "at"})
         pattern = (
             "verb-leave"
             if lemma in ("leave", "quit", "resign", "retire", "depart", "step")
@@ -1191,6 +1200,19 @@ def _person_at_org(ctx: _Ctx, t: Token) -> None:
                     while group.dep_ == "conj" and group.head.i != group.i:
                         group = group.head
                     holders = ctx.persons(group)
+                elif t.dep_ == "conj" and not any(c.dep_ == "conj" and c.i > t.i for c in t.children):
+                    # "A and B of the Acme Foundation": the last of a list of people carries
+                    # the organization for all of them, unless an earlier one has its own
+                    group = t
+                    while group.dep_ == "conj" and group.head.i != group.i:
+                        group = group.head
+                    listed = [x for x in _conjuncts(group) if x.i != t.i]
+                    if all(x.pos_ == "PROPN" for x in listed) and not any(
+                        c.dep_ == "prep" and c.lower_ in ("at", "of", "with", "from")
+                        for x in listed
+                        for c in x.children
+                    ):
+                        holders = ctx.persons(group)
                 for h in holders:
                     ctx.emit(h, RelationType.EMPLOYER, e, t, "person-at-org")
 
