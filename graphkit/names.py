@@ -54,7 +54,9 @@ _PLACE_SPACE = str.maketrans({"-": " ", "\u2013": " ", "_": " "})
 
 def place_key(name: str) -> str:
     """Fold a place name, keeping word boundaries ("Yu Zhou" is not "Yuzhou")."""
-    s = name.casefold().translate(_PLACE_DROP).translate(_PLACE_SPACE).strip()
+    s = unicodedata.normalize("NFKD", name.casefold())
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))  # "Montréal" is "Montreal"
+    s = s.translate(_PLACE_DROP).translate(_PLACE_SPACE).strip()
     if s.startswith("the "):
         s = s[4:]
     return " ".join(s.split())

@@ -230,6 +230,8 @@ def test_negation_and_hedges_make_no_edge(text):
         # a board seat is no job; one named with a pronoun shares no employer with it
         "Lena Ortiz serves on the supervisory board of Naftogaz.",
         "The bill was promoted by him and Mary Wilson of the Supremes.",
+        # a city is no school
+        "Jean Morel was educated at Montreal and Lyon.",
         # a film's title is no employer of its director
         "The studio was set up by The Tower of the Moon film director Sir Alan Brook.",
         # a ship's hull number is no employer, nor is an assistant's post a body

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..model import EntityType, RelationType
+from ..names import known_place
 from .coref import Reference
 from .entities import Cluster, norm_lemma
 from .lexicon import (
@@ -361,6 +362,8 @@ class _Ctx:
             ):
                 return  # a sportsperson joining or leaving a team
             if rtype == RelationType.ALMA_MATER and tt != EntityType.INSTITUTION:
+                if known_place(self.clusters[t].name()):
+                    return  # "educated at Montreal": a city, not its college
                 factor *= 0.85
         elif rtype == RelationType.FOUNDER:
             if st not in ORGISH or tt != EntityType.PERSON:
