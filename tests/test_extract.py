@@ -284,6 +284,8 @@ def test_no_edge_where_the_text_states_none(text):
         ),
         # a city the model takes for a body
         ("Mira Lenz left Lisbon for Nairobi by air.", {("Mira Lenz", "PERSON")}, {"Nairobi"}),
+        # an acronym names a body, not a person
+        ("Mira Lenz joined the BAA in 1990.", {("Mira Lenz", "PERSON"), ("BAA", "ORGANIZATION")}, set()),
         # a capitalised common noun is no name
         ("The Baronet returned to Bath in 1820 with the Bishop.", set(), {"Bishop", "Baronet"}),
         # where one is from and one's title are no part of the name; a patronymic is

@@ -1372,6 +1372,8 @@ def find_entities(
         if single and key in person_parts and vote in ("ORG", "GPE", "PERSON", "PRODUCT", "NORP"):
             c.type = EntityType.PERSON
             continue
+        if vote == "PERSON" and all(re.fullmatch(r"[A-Z]{3,6}", f) for f in c.forms):
+            vote = "ORG"  # "CEIM", "OFLC": an acronym names a body, not a person
         if single and len(words) == 1 and key not in person_parts and _common_noun(words[0]):
             c.type = None  # "Artist", "Cathedral", "People": a capitalised noun, not a name
             continue
