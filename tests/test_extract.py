@@ -230,6 +230,8 @@ def test_negation_and_hedges_make_no_edge(text):
         # a board seat is no job; one named with a pronoun shares no employer with it
         "Lena Ortiz serves on the supervisory board of Naftogaz.",
         "The bill was promoted by him and Mary Wilson of the Supremes.",
+        # a seat in a legislature is no job
+        "In 1960, Tom Finch was elected to Congress and served in the Senate until 1970.",
         # a city is no school
         "Jean Morel was educated at Montreal and Lyon.",
         # a film's title is no employer of its director
@@ -286,6 +288,12 @@ def test_no_edge_where_the_text_states_none(text):
         ("Mira Lenz left Lisbon for Nairobi by air.", {("Mira Lenz", "PERSON")}, {"Nairobi"}),
         # an acronym names a body, not a person
         ("Mira Lenz joined the BAA in 1990.", {("Mira Lenz", "PERSON"), ("BAA", "ORGANIZATION")}, set()),
+        # legislatures are organizations, and so are names written in camel case
+        (
+            "In 1960, Tom Finch was elected to Congress. The album was sold on the iTunes Store.",
+            {("Tom Finch", "PERSON"), ("Congress", "ORGANIZATION"), ("iTunes Store", "ORGANIZATION")},
+            set(),
+        ),
         # a capitalised common noun is no name
         ("The Baronet returned to Bath in 1820 with the Bishop.", set(), {"Bishop", "Baronet"}),
         # where one is from and one's title are no part of the name; a patronymic is

@@ -387,8 +387,8 @@ def _plausible(text: str, label: str) -> bool:
         return False
     if label != "PERSON" and text.split()[0].casefold() in _RANK_WORDS:
         return False  # a post, not a body: "an Assistant State's attorney"
-    if not (text[:1].isupper() or text[:1].isdigit()):
-        return False
+    if not (text[:1].isupper() or text[:1].isdigit() or re.match(r"[a-z][A-Z]", text)):
+        return False  # "iTunes Store" and "eBay" are names too
     if label == "PERSON" and any(ch.isdigit() for ch in text):
         return False
     return not len(text) > 80
