@@ -294,6 +294,18 @@ def test_no_edge_where_the_text_states_none(text):
             {("Tom Finch", "PERSON"), ("Congress", "ORGANIZATION"), ("iTunes Store", "ORGANIZATION")},
             set(),
         ),
+        # fields listed after "of" belong to the name; another school does not
+        (
+            "Ivan Petrov studied at the Moscow School of Painting, Sculpture and Architecture. "
+            "The National Council for Peace and Order took power. "
+            "Ana Cruz taught at the University of Oxford and Cambridge.",
+            {
+                ("Moscow School of Painting, Sculpture and Architecture", "INSTITUTION"),
+                ("National Council for Peace and Order", "ORGANIZATION"),
+                ("University of Oxford", "INSTITUTION"),
+            },
+            {"University of Oxford and Cambridge", "Order"},
+        ),
         # a capitalised common noun is no name
         ("The Baronet returned to Bath in 1820 with the Bishop.", set(), {"Bishop", "Baronet"}),
         # where one is from and one's title are no part of the name; a patronymic is

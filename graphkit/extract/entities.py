@@ -877,6 +877,43 @@ def _join_split_names(doc: Doc, cands: list[_Cand]) -> None:
         cands[:] = [c for c in cands if id(c) not in removed]
 
 
+def _join_listed_fields(doc: Doc, cands: list[_Cand]) -> None:
+    """ "Council for Peace and Order", "School of Painting, Sculpture and Architecture": the
+    model ends such names at the first field; the fields after it belong to the name."""
+    # a lone word the model or the list finder tagged may be one of the fields ("Order")
+    loose = {
+        i: c
+        for c in cands
+        if (c.end - c.start == 1 and c.label != "GPE" and not given_name(doc[c.start].text))
+        or c.label in ("WORK_OF_ART", "EVENT", "PRODUCT", "LAW")
+        for i in range(c.start, c.end)
+    }
+    covered = {i for c in cands for i in range(c.start, c.end) if i not in loose}
+    absorbed: set[int] = set()
+    for c in cands:
+        words = [t.lower_ for t in doc[c.start : c.end]]
+        if c.label != "ORG" or not ({"of", "for"} & set(words[1:])) or words[-1] in ("of", "for"):
+            continue
+        j, end, joined = c.end, c.end, False
+        while j + 1 < len(doc) and doc[j].text in (",", "and") and "\n" not in doc[j].whitespace_:
+            k = j + 1
+            if doc[j].text == "," and doc[k].lower_ == "and":
+                k += 1
+            m = k
+            while m < len(doc) and m not in covered and doc[m].text[:1].isupper() and doc[m].is_alpha:
+                m += 1
+            if m == k or m - k > 3 or known_place(doc[k:m].text) or known_institution(doc[k:m].text):
+                break
+            joined = joined or doc[j].lower_ == "and" or doc[k - 1].lower_ == "and"
+            j = end = m
+        if joined and end > c.end:
+            covered.update(range(c.end, end))
+            absorbed.update(id(loose[i]) for i in range(c.end, end) if i in loose)
+            c.end = end
+    if absorbed:
+        cands[:] = [c for c in cands if id(c) not in absorbed]
+
+
 def _join_foreign_institutions(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     """ "École nationale supérieure des Beaux-Arts": the model cuts names in other
     languages at their lowercase words; an institution's head word starts one name."""
@@ -1305,6 +1342,7 @@ def find_entities(
             cands.append(_Cand(s, e, ent.label_))
     cands.extend(_extra_candidates(doc, cands))
     _join_split_names(doc, cands)
+    _join_listed_fields(doc, cands)
     cands = _join_foreign_institutions(doc, cands)
     _join_territorial_names(doc, cands)
     _relabel_lists(doc, cands)
