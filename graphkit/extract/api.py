@@ -141,8 +141,12 @@ def _extract_batch(nlp, batch: list, batch_size: int) -> list[DocumentResult | N
     from spacy.tokens import Doc
 
     states: dict[int, dict] = {}
+    # pieces of a chunk, by position, until all have arrived: (document, chunk offset) ->
+    # [number of pieces, {position: Doc}]
+    pending: dict[tuple[int, int], list] = {}
+    blank: list[tuple[tuple[int, int], int, Doc]] = []  # line breaks, made without parsing
 
-    def feed() -> Iterator[tuple[str, tuple[int, int, int]]]:
+    def feed() -> Iterator[tuple[str, tuple[tuple[int, int], int]]]:
         for index, (_doc_id, text, _key, hit) in enumerate(batch):
             if hit is not None:
                 continue
@@ -153,18 +157,32 @@ def _extract_batch(nlp, batch: list, batch_size: int) -> list[DocumentResult | N
                 # a line's trailing breaks are parsed apart: a line break token at the end of
                 # a sentence changes how the small parser reads the sentence
                 segments = [p for seg in split_lines(prepared[s:e]) for p in _detach_breaks(seg)]
-                for seg in segments:
-                    yield seg, (index, s, len(segments))
+                pending[(index, s)] = [len(segments), {}]
+                for pos, seg in enumerate(segments):
+                    if seg.isspace():
+                        blank.append(((index, s), pos, _space_doc(nlp.vocab, seg)))
+                    else:
+                        yield seg, ((index, s), pos)
 
-    pieces: dict[tuple[int, int], list] = {}
-    for doc, (index, offset, n) in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size):
-        parts = pieces.setdefault((index, offset), [])
-        parts.append(doc)
+    def arrived(key: tuple[int, int], pos: int, doc: Doc) -> None:
+        n, parts = pending[key]
+        parts[pos] = doc
         if len(parts) < n:
-            continue
-        del pieces[(index, offset)]
-        whole = parts[0] if n == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            return
+        del pending[key]
+        docs = [parts[i] for i in range(n)]
+        whole = docs[0] if n == 1 else Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+        index, offset = key
         states[index]["parts"].append(_analyse(whole, offset, states[index]))
+
+    def drain() -> None:
+        while blank:
+            arrived(*blank.pop(0))
+
+    for doc, (key, pos) in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size):
+        drain()
+        arrived(key, pos, doc)
+    drain()
     return [
         _assemble(doc_id, states[i]) if i in states else None for i, (doc_id, _t, _k, _h) in enumerate(batch)
     ]
@@ -173,6 +191,24 @@ def _extract_batch(nlp, batch: list, batch_size: int) -> list[DocumentResult | N
 def _detach_breaks(line: str) -> list[str]:
     core = line.rstrip("\n")
     return [core, line[len(core) :]] if core and core != line else [line]
+
+
+def _space_doc(vocab, text: str):
+    """A one-token document of white space, annotated as the parser would annotate it."""
+    from spacy.tokens import Doc
+
+    return Doc(
+        vocab,
+        words=[text],
+        spaces=[False],
+        pos=["SPACE"],
+        tags=["_SP"],
+        deps=["dep"],
+        heads=[0],
+        lemmas=[text],
+        sent_starts=[True],
+        ents=["O"],
+    )
 
 
 def _cache_get(cache: Path, key: str) -> dict | None:
