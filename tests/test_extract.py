@@ -169,26 +169,26 @@ GENERAL_CASES = [
         ("Northlight Pictures", "founder", "Ellen Drury"),
     ),
     (
-        "Carl Dixon was an American sociologist and college administrator, the first black "
-        "president of historically black Larkin University.",
+        "Carl Dixon was a Canadian chemist and writer, the second woman director of the small "
+        "Larkin University.",
         ("Carl Dixon", "employer", "Larkin University"),
     ),
     (
-        "He claimed that Transnet chairperson Ben Dube and chief executive Sipho Ndlovu requested "
-        "that he terminate the licence.",
+        "Reporters said Transnet chairperson Ben Dube and chief executive Sipho Ndlovu asked the "
+        "minister to cancel the permit.",
         ("Sipho Ndlovu", "employer", "Transnet"),
     ),
     (
-        "The peak was re-measured in 2001 by Damien Gill and Rodrigo Fica of the Omega Foundation.",
-        ("Damien Gill", "employer", "Omega Foundation"),
+        "The glacier was surveyed again in 2004 by Karen Holt and Pablo Ibarra of the Lyra Trust.",
+        ("Karen Holt", "employer", "Lyra Trust"),
     ),
     (
-        "Earlier, Bohigian Hart served on the core management team of Bridgewater Associates, a hedge fund.",
-        ("Bohigian Hart", "employer", "Bridgewater Associates"),
+        "Before that, Owen Price served on the senior leadership team of Kestrel Capital, a bank.",
+        ("Owen Price", "employer", "Kestrel Capital"),
     ),
     (
-        "Reza Amini studied at the École nationale supérieure des Arts-Décoratifs in Lyon.",
-        ("Reza Amini", "alma_mater", "École nationale supérieure des Arts-Décoratifs"),
+        "Reza Amini graduated in 1971 from the Escuela nacional de Bellas-Artes of Lima.",
+        ("Reza Amini", "alma_mater", "Escuela nacional de Bellas-Artes"),
     ),
 ]
 
@@ -228,17 +228,17 @@ def test_negation_and_hedges_make_no_edge(text):
         "She also wrote under the pseudonyms Jack Marlow and Tom Fenn.",
         "Dana Cole worked as a close advisor to Governor Mark Hill.",
         # a board seat is no job; one named with a pronoun shares no employer with it
-        "Lena Ortiz serves on the supervisory board of Naftogaz.",
-        "The bill was promoted by him and Mary Wilson of the Supremes.",
+        "Lena Ortiz also sits on the advisory board of Keltra.",
+        "The plan was backed by him and Rosa Vance of the Velvettes.",
         # a seat in a legislature is no job
-        "In 1960, Tom Finch was elected to Congress and served in the Senate until 1970.",
+        "Tom Finch won a seat in Congress in 1958 and sat in the Senate until 1970.",
         # a city is no school
-        "Jean Morel was educated at Montreal and Lyon.",
+        "Jean Morel went to school in Lyon and later studied at Marseille.",
         # a film's title is no employer of its director
         "The studio was set up by The Tower of the Moon film director Sir Alan Brook.",
         # a ship's hull number is no employer, nor is an assistant's post a body
         "Tom Rowe served on board Valiant (CV-7) until 1942.",
-        "Ed Kerr then served as an Assistant State's attorney in Cook County.",
+        "Ed Kerr later worked as an Assistant District's attorney in Kent County.",
     ],
 )
 def test_no_edge_where_the_text_states_none(text):
@@ -279,50 +279,50 @@ def test_no_edge_where_the_text_states_none(text):
             },
         ),
         (
-            "Jon Ortiz was inducted into the Ohio Athletic Hall of Fame and won the Riverside "
-            "Academy Award at the Acme Records Music Festival.",
+            "Jon Ortiz entered the Ohio Rowing Hall of Fame and won the Riverside Academy Award "
+            "at the Acme Records Music Festival.",
             {("Jon Ortiz", "PERSON")},
-            {"Ohio Athletic Hall of Fame", "Riverside Academy Award", "Acme Records Music Festival"},
+            {"Ohio Rowing Hall of Fame", "Riverside Academy Award", "Acme Records Music Festival"},
         ),
         # a city the model takes for a body
-        ("Mira Lenz left Lisbon for Nairobi by air.", {("Mira Lenz", "PERSON")}, {"Nairobi"}),
+        ("Mira Lenz flew from Lisbon to Lagos on Monday.", {("Mira Lenz", "PERSON")}, {"Lagos"}),
         # an acronym names a body, not a person
-        ("Mira Lenz joined the BAA in 1990.", {("Mira Lenz", "PERSON"), ("BAA", "ORGANIZATION")}, set()),
+        ("Mira Lenz joined the KRV in 1990.", {("Mira Lenz", "PERSON"), ("KRV", "ORGANIZATION")}, set()),
         # legislatures are organizations, and so are names written in camel case
         (
-            "In 1960, Tom Finch was elected to Congress. The album was sold on the iTunes Store.",
-            {("Tom Finch", "PERSON"), ("Congress", "ORGANIZATION"), ("iTunes Store", "ORGANIZATION")},
+            "Tom Finch won a seat in Congress in 1958. His records sold well on the iMusic Store.",
+            {("Tom Finch", "PERSON"), ("Congress", "ORGANIZATION"), ("iMusic Store", "ORGANIZATION")},
             set(),
         ),
         # fields listed after "of" belong to the name; another school does not
         (
-            "Ivan Petrov studied at the Moscow School of Painting, Sculpture and Architecture. "
-            "The National Council for Peace and Order took power. "
+            "Ivan Petrov studied at the Kazan School of Painting, Sculpture and Design. "
+            "The National Council for Unity and Reform took power. "
             "Ana Cruz taught at the University of Oxford and Cambridge.",
             {
-                ("Moscow School of Painting, Sculpture and Architecture", "INSTITUTION"),
-                ("National Council for Peace and Order", "ORGANIZATION"),
+                ("Kazan School of Painting, Sculpture and Design", "INSTITUTION"),
+                ("National Council for Unity and Reform", "ORGANIZATION"),
                 ("University of Oxford", "INSTITUTION"),
             },
-            {"University of Oxford and Cambridge", "Order"},
+            {"University of Oxford and Cambridge", "Reform"},
         ),
         # a capitalised common noun is no name
         ("The Baronet returned to Bath in 1820 with the Bishop.", set(), {"Bishop", "Baronet"}),
         # where one is from and one's title are no part of the name; a patronymic is
         (
-            "Minnesotan Peter Ostrowski played the fiddle with Detective Nick Falco.",
-            {("Peter Ostrowski", "PERSON"), ("Nick Falco", "PERSON")},
-            {"Minnesotan Peter Ostrowski", "Detective Nick Falco"},
+            "Ohioan Peter Lindqvist sang with Inspector Rosa Klein.",
+            {("Peter Lindqvist", "PERSON"), ("Rosa Klein", "PERSON")},
+            {"Ohioan Peter Lindqvist", "Inspector Rosa Klein"},
         ),
         (
-            "Anatoly Borisovich Chernov (born 16 June 1955) is a Russian politician.",
-            {("Anatoly Borisovich Chernov", "PERSON")},
-            {"Borisovich Chernov"},
+            "Gennady Ilyich Sorokin (born 3 May 1961) is a Soviet-born engineer.",
+            {("Gennady Ilyich Sorokin", "PERSON")},
+            {"Ilyich Sorokin"},
         ),
         # a ruler named for his land is one person
         (
-            "The abbey was seized in 1525 when Henry of Saxe-Wendel, a member of a cadet branch, "
-            "secularized its lands.",
+            "In 1412 the abbey passed to Henry of Saxe-Wendel, a younger son of the count, "
+            "who sold its farms.",
             {("Henry of Saxe-Wendel", "PERSON")},
             {"Henry", "Saxe-Wendel"},
         ),
@@ -337,10 +337,9 @@ def test_entity_types_follow_what_the_text_says(text, present, absent):
 
 def test_a_final_line_break_does_not_change_what_is_found():
     text = (
-        "Mia Roth is an American artist.\nShe holds a BFA in sculpture and installation from the "
-        "University of Leeds, a Bachelor of Arts in environmental studies and art from The Westbrook "
-        "State College, and a Bachelor of Fine Arts in sculpture and painting from the University "
-        "of Kent – Canterbury."
+        "Mia Roth is a Welsh potter.\nShe has an MA in ceramics and glass from the University of "
+        "Leeds, a Bachelor of Science in soil chemistry and geology from The Westbrook State College, "
+        "and a Bachelor of Music in voice and piano from the University of Kent – Canterbury."
     )
 
     def edges(t):
@@ -419,11 +418,11 @@ def test_initials_and_company_suffixes_join_their_full_names():
 
 def test_a_middle_surname_and_a_firms_short_name_join_their_full_names():
     r = graphkit.extract_text(
-        "Guillermo David Endaro Galvany was a Panamanian lawyer. In 1989 Endaro won the vote. "
+        "Tomas Andres Velarde Quiroga was a Bolivian judge. In 1975 Velarde left the bench. "
         "Hartwell Associates is an investment firm. Lena Ortiz joined Hartwell in 2010."
     )
     names = sorted(e.name for e in r.entities)
-    assert names == ["Guillermo David Endaro Galvany", "Hartwell Associates", "Lena Ortiz"], names
+    assert names == ["Hartwell Associates", "Lena Ortiz", "Tomas Andres Velarde Quiroga"], names
     assert _has(r, "Lena Ortiz", "employer", "Hartwell Associates")
 
 

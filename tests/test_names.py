@@ -24,8 +24,8 @@ def test_a_given_name_that_is_also_a_city_counts_only_when_asked():
 
 
 def test_places_are_the_names_cities_go_by():
-    assert known_place("Nairobi")
-    assert known_place("Montreal") and known_place("Zurich")  # accents folded
+    assert known_place("Lagos")
+    assert known_place("Zurich") and known_place("Sao Paulo")  # accents folded
     assert not known_place("Google")  # once a city's joke alias, never its name
 
 

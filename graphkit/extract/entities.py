@@ -289,11 +289,11 @@ _NOT_NAME_PIECES = {
 }
 
 
-_NAME_HONORIFICS = {"sheikh", "sheik", "st", "saint"}  # part of the name: "St Anne", "Sheikh Hasina"
+_NAME_HONORIFICS = {"sheikh", "sheik", "st", "saint"}  # part of the name: "St Agnes", "Sheikh Rahman"
 
 
 def _first_name_word(t: Token) -> bool:
-    """Could this first word of a sentence start a person's name ("Anatoly Chubais ...")?"""
+    """Could this first word of a sentence start a person's name ("Gennady Sorokin ...")?"""
     if given_name(t.text, even_a_place=True):
         return True
     return not (
@@ -302,8 +302,8 @@ def _first_name_word(t: Token) -> bool:
 
 
 def _origin_word(t: Token, nxt: Token) -> bool:
-    """ "Minnesotan Peter Ostroushko", "Warsaw Stanisław Wyganowski": where a person is
-    from, written before the name."""
+    """ "Ohioan Peter Lindqvist", "Oslo painter Rune Berg": where a person is from, written
+    before the name."""
     if given_name(t.text, even_a_place=True) or not given_name(nxt.text, even_a_place=True):
         return False
     return known_place(t.text) or bool(re.search(r"(an|man|ese|ish)$", t.lower_))
@@ -335,8 +335,7 @@ def _extend_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
     while s >= 2 and doc[s - 1].text in _HYPHENS and glued(s - 1) and glued(s - 2) and piece(doc[s - 2]):
         s -= 2
     if label != "PERSON":
-        # a campus after a dash: "University of Wisconsin – Eau Claire", "Texas State
-        # University–San Marcos"
+        # a campus after a dash: "Lakeland State University – Fairview"
         if (
             e + 1 < n
             and doc[e].text in (*_HYPHENS, "—")
@@ -386,9 +385,9 @@ def _plausible(text: str, label: str) -> bool:
     if len(text) < 2 and label != "PERSON":
         return False
     if label != "PERSON" and text.split()[0].casefold() in _RANK_WORDS:
-        return False  # a post, not a body: "an Assistant State's attorney"
+        return False  # a post, not a body: "an Assistant District Attorney"
     if not (text[:1].isupper() or text[:1].isdigit() or re.match(r"[a-z][A-Z]", text)):
-        return False  # "iTunes Store" and "eBay" are names too
+        return False  # "iMusic Store" and "eBay" are names too
     if label == "PERSON" and any(ch.isdigit() for ch in text):
         return False
     return not len(text) > 80
@@ -878,13 +877,13 @@ def _join_split_names(doc: Doc, cands: list[_Cand]) -> None:
 
 
 def _join_listed_fields(doc: Doc, cands: list[_Cand]) -> None:
-    """ "Council for Peace and Order", "School of Painting, Sculpture and Architecture": the
-    model ends such names at the first field; the fields after it belong to the name."""
-    # a lone word the model or the list finder tagged may be one of the fields ("Order")
+    """ "Council for Unity and Reform", "School of Painting, Sculpture and Design": the model
+    ends such names at the first field; the fields after it belong to the name."""
+    # a lone word the model or the list finder tagged may be one of the fields ("Reform")
     loose = {
         i: c
         for c in cands
-        if (c.end - c.start == 1 and c.label != "GPE" and not given_name(doc[c.start].text))
+        if (c.end - c.start == 1 and c.label not in ("GPE", "ORG") and not given_name(doc[c.start].text))
         or c.label in ("WORK_OF_ART", "EVENT", "PRODUCT", "LAW")
         for i in range(c.start, c.end)
     }
@@ -915,8 +914,8 @@ def _join_listed_fields(doc: Doc, cands: list[_Cand]) -> None:
 
 
 def _join_foreign_institutions(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
-    """ "École nationale supérieure des Beaux-Arts": the model cuts names in other
-    languages at their lowercase words; an institution's head word starts one name."""
+    """ "Escuela nacional de Bellas-Artes": the model cuts names in other languages at their
+    lowercase words; an institution's head word starts one name."""
     out = cands
     for t in doc:
         if t.lower_ not in INSTITUTION_HEADS or not t.text[:1].isupper():
@@ -929,7 +928,7 @@ def _join_foreign_institutions(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             elif w.text[:1].isupper() and (w.is_alpha or "-" in w.text):
                 last = j
             elif w.text == "-" and not w.whitespace_ and not doc[j - 1].whitespace_:
-                pass  # "Beaux-Arts"
+                pass  # "Bellas-Artes"
             elif not (w.is_alpha and w.is_lower and not w.is_stop):
                 break
             j += 1
@@ -1411,7 +1410,7 @@ def find_entities(
             c.type = EntityType.PERSON
             continue
         if vote == "PERSON" and all(re.fullmatch(r"[A-Z]{3,6}", f) for f in c.forms):
-            vote = "ORG"  # "CEIM", "OFLC": an acronym names a body, not a person
+            vote = "ORG"  # "KRV", "ZTB": an acronym names a body, not a person
         if single and len(words) == 1 and key not in person_parts and _common_noun(words[0]):
             c.type = None  # "Artist", "Cathedral", "People": a capitalised noun, not a name
             continue
@@ -1479,7 +1478,7 @@ def find_entities(
                 and org_type != EntityType.INSTITUTION
                 and (c.labels["ORG"] == 0 or not any(_org_context(doc, s, e) for s, e in c.spans))
             ):
-                c.type = None  # a city the model took for a body: "left Paris for Nairobi"
+                c.type = None  # a city the model took for a body: "flew from Paris to Lagos"
                 continue
             c.type = org_type
             continue
@@ -1631,7 +1630,7 @@ def _merge(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             t = toks[0]
             last = [j for j in longer if ptoks(j)[-1] == t]
             first = [j for j in longer if ptoks(j)[0] == t]
-            # "Christian Atsu Twasam", "Guillermo Endara Galimany": a middle surname
+            # "Tomas Velarde Quiroga", "Kofi Mensah Boateng": a middle surname
             middle = [j for j in longer if t in ptoks(j)[1:-1]]
             pool = last or first or (middle if len({find(j) for j in middle}) == 1 else [])
             roots = {find(j) for j in pool}

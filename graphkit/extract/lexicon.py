@@ -359,7 +359,7 @@ NAME_TAIL_WORDS = _words(
     "university college records publishing hotel church associates holdings group partners"
 )
 
-# Lowercase words inside names in other languages: "École nationale des Beaux-Arts"
+# Lowercase words inside names in other languages: "Escuela nacional de Bellas-Artes"
 FOREIGN_NAME_CONNECTORS = _words(
     """de des du la le les del della delle degli dei di da do dos das für der den y e et och i
     van voor"""

@@ -363,7 +363,7 @@ class _Ctx:
                 return  # a sportsperson joining or leaving a team
             if rtype == RelationType.ALMA_MATER and tt != EntityType.INSTITUTION:
                 if known_place(self.clusters[t].name()):
-                    return  # "educated at Montreal": a city, not its college
+                    return  # "schooled in Lyon": a city, not its college
                 factor *= 0.85
         elif rtype == RelationType.FOUNDER:
             if st not in ORGISH or tt != EntityType.PERSON:
