@@ -273,7 +273,7 @@ class _Ctx:
         if n.dep_ == "appos":
             out.extend(self.persons(n.head))
             if not out and n.head.pos_ == "NOUN" and n.head.i != n.i and self.ent(n.head) is None:
-                # "X was a sociologist, the first president of Y": one person, two nouns
+                # "X was a chemist, the director of Y": one person, two nouns
                 out.extend(self.holders(n.head, depth + 1))
         for ch in n.children:
             if ch.dep_ == "appos":
