@@ -126,6 +126,12 @@ def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in ranges)
 
 
+# Words that make a name a body's: "Acme Records", "Institute of X" (not "Acme Museum")
+_BODY_WORDS = ORG_WORDS | (INSTITUTION_HEADS - WEAK_INSTITUTION_HEADS)
+_NAME_HONORIFICS = {"sheikh", "sheik", "st", "saint"}  # part of the name: "St Agnes", "Sheikh Rahman"
+_CUT_TITLES = NAME_TITLE_WORDS - _NAME_HONORIFICS  # cut from the front of a person's name
+
+
 def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
     """Trim a span to the name it contains; may split it at line breaks."""
     pieces: list[tuple[int, int]] = []
@@ -169,7 +175,7 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
                 rest = doc[i + 1 : pe]
                 words = {t.lower_ for t in rest}
                 if all(t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS for t in rest) and (
-                    words & (INSTITUTION_HEADS - WEAK_INSTITUTION_HEADS) or words & ORG_WORDS
+                    words & _BODY_WORDS
                 ):
                     split.append((cut, i))
                     cut = i + 1
@@ -233,7 +239,7 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
                 and (
                     doc[s].lemma_.lower() in EMPLOYMENT_ROLES
                     or doc[s].lower_.removesuffix("s") in EMPLOYMENT_ROLES
-                    or doc[s].lower_.rstrip(".") in NAME_TITLE_WORDS - _NAME_HONORIFICS
+                    or doc[s].lower_.rstrip(".") in _CUT_TITLES
                     or CLASS_NOUNS.get(doc[s].lower_) == "person"
                 )
             )
@@ -287,9 +293,6 @@ _NOT_NAME_PIECES = {
     "wing",
     "old",
 }
-
-
-_NAME_HONORIFICS = {"sheikh", "sheik", "st", "saint"}  # part of the name: "St Agnes", "Sheikh Rahman"
 
 
 def _first_name_word(t: Token) -> bool:
@@ -730,10 +733,9 @@ def _kind_by_words(name: str) -> str | None:
     words = [w for w in words if w]
     if not words:
         return None
-    strong_inst = INSTITUTION_HEADS - WEAK_INSTITUTION_HEADS
-    if len(words) > 1 and words[-1] in EVENT_HEADS and words[-1] not in ORG_WORDS | strong_inst:
+    if len(words) > 1 and words[-1] in EVENT_HEADS and words[-1] not in _BODY_WORDS:
         return "event"  # "Academy Award", "Acme Records Music Festival", "Hall of Fame"
-    if any(w in ORG_WORDS or w in strong_inst for w in words):
+    if any(w in _BODY_WORDS for w in words):
         return "org"
     if words[-1] in PLACE_HEADS or (len(words) > 1 and words[0] in PLACE_PREFIXES):
         return "place"
@@ -862,11 +864,10 @@ def _join_split_names(doc: Doc, cands: list[_Cand]) -> None:
             nxt = by_start[j + 1]
             left = [t.lower_ for t in doc[c.start : c.end]]
             right = [t.lower_ for t in doc[nxt.start : nxt.end]]
-            strong = INSTITUTION_HEADS - WEAK_INSTITUTION_HEADS
             if (
                 nxt.label == "ORG"
-                and not set(left) & (strong | ORG_WORDS)
-                and set(right) & (strong | ORG_WORDS)
+                and not set(left) & _BODY_WORDS
+                and set(right) & _BODY_WORDS
                 and len(left) <= 2
                 and all(t.pos_ in ("ADJ", "NOUN") for t in doc[c.start : c.end])
             ):

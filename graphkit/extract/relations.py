@@ -54,6 +54,8 @@ ORGISH = (EntityType.ORGANIZATION, EntityType.INSTITUTION)
 #: Base confidence of each pattern: how often its edges were right on the development
 #: sets. An edge from a resolved pronoun gets 0.9 of it, one to a name only its relation
 #: made an organization 0.85. Regenerate with the evaluation sets when patterns change.
+_JOB_UNITS = STAFF_NOUNS - {"board"}  # "served on the team of X" is a job there; a board seat is not
+
 PATTERN_CONFIDENCE: dict[str, float] = {
     # measured: (true + 1) / (predicted + 2) over the seed, realtext, CoNLL04 and Re-DocRED
     # development sets, counting only the relation types each set annotates
@@ -805,11 +807,7 @@ def _verb_patterns(ctx: _Ctx, v: Token, lemma: str) -> None:
             for ch in v.children:  # "served on the management team of X", "worked in the lab at X"
                 if ch.dep_ == "prep" and ch.lower_ in preps:
                     for ob in ch.children:
-                        if (
-                            ob.dep_ == "pobj"
-                            and ctx.ent(ob) is None
-                            and ob.lemma_.lower() in STAFF_NOUNS - {"board"}  # a board seat is no job
-                        ):
+                        if ob.dep_ == "pobj" and ctx.ent(ob) is None and ob.lemma_.lower() in _JOB_UNITS:
                             orgs += ctx.pobj_orgs(ob, {"of", "at"})
         pattern = (
             "verb-leave"
