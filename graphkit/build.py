@@ -65,13 +65,22 @@ def extract_paths(
     min_confidence: float = 0.0,
     cache_dir: str | os.PathLike[str] | None = None,
     n_process: int = 1,
+    model_path: str | os.PathLike[str] | None = None,
+    rules_only: bool = False,
 ) -> Iterator[DocumentResult]:
     """Yield the extraction of every text file under ``paths`` (folders recursively)."""
     from .extract import extract_documents
 
     report = report if report is not None else Report()
     docs = _documents(list(paths), report, max_bytes)
-    for result in extract_documents(docs, model=model, cache_dir=cache_dir, n_process=n_process):
+    for result in extract_documents(
+        docs,
+        model=model,
+        cache_dir=cache_dir,
+        n_process=n_process,
+        model_path=model_path,
+        rules_only=rules_only,
+    ):
         yield result.with_min_confidence(min_confidence)
 
 
@@ -96,6 +105,8 @@ def build_graph(
     max_bytes: int = DEFAULT_MAX_BYTES,
     cache_dir: str | os.PathLike[str] | None = None,
     n_process: int = 1,
+    model_path: str | os.PathLike[str] | None = None,
+    rules_only: bool = False,
 ) -> nx.MultiDiGraph:
     """Extract every document under ``paths`` and return the merged knowledge graph."""
     results = extract_paths(
@@ -105,5 +116,7 @@ def build_graph(
         max_bytes=max_bytes,
         cache_dir=cache_dir,
         n_process=n_process,
+        model_path=model_path,
+        rules_only=rules_only,
     )
     return build_graph_from_results(results, aliases=aliases, min_confidence=min_confidence)

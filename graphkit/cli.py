@@ -114,7 +114,22 @@ def _input_options(f):
         default=0,
         help="Parser processes (default: one per core, up to 4, for 40 files or more; else 1).",
     )(f)
-    return _model_option(f)
+    return _relation_model_options(_model_option(f))
+
+
+def _relation_model_options(f):
+    f = click.option(
+        "--rules-only",
+        is_flag=True,
+        help="Decide relations by the rule patterns alone, without the trained classifier.",
+    )(f)
+    return click.option(
+        "--model-path",
+        metavar="PATH",
+        default=None,
+        type=click.Path(dir_okay=False),
+        help="A relation model written by 'graphkit train' (default: the one shipped with graphkit).",
+    )(f)
 
 
 def _graph_option(f):
@@ -178,7 +193,9 @@ def _format_text(result: dict[str, Any]) -> str:
     help="One JSON object per document, or a readable listing.",
 )
 @_input_options
-def extract(paths, fmt, model, max_bytes, strict, min_confidence, no_cache, jobs) -> None:
+def extract(
+    paths, fmt, model, model_path, rules_only, max_bytes, strict, min_confidence, no_cache, jobs
+) -> None:
     """Print the entities and relations of each document under PATHS (.txt and .md files,
     folders recursively)."""
     from .build import Report, extract_paths
@@ -194,6 +211,8 @@ def extract(paths, fmt, model, max_bytes, strict, min_confidence, no_cache, jobs
         min_confidence=min_confidence,
         cache_dir=_cache(no_cache),
         n_process=_jobs(jobs, count_files(paths)),
+        model_path=model_path,
+        rules_only=rules_only,
     ):
         d = result.to_dict()
         if fmt == "jsonl":
@@ -240,7 +259,9 @@ def _summary(g, report, written: list[Path]) -> str:
     "--wait", is_flag=True, help="Wait for another build into the same folder to finish instead of failing."
 )
 @_input_options
-def build(paths, outdir, aliases, wait, model, max_bytes, strict, min_confidence, no_cache, jobs) -> None:
+def build(
+    paths, outdir, aliases, wait, model, model_path, rules_only, max_bytes, strict, min_confidence, no_cache, jobs
+) -> None:
     """Build the knowledge graph of the documents under PATHS (default: corpus/) into
     OUTPUT/graph.json and an interactive map OUTPUT/graph.html."""
     from .build import Report, build_graph_from_results, extract_paths
@@ -275,6 +296,8 @@ def build(paths, outdir, aliases, wait, model, max_bytes, strict, min_confidence
             max_bytes=max_bytes,
             cache_dir=_cache(no_cache),
             n_process=_jobs(jobs, total),
+            model_path=model_path,
+            rules_only=rules_only,
         )
         g = build_graph_from_results(counted(results), aliases=rules, min_confidence=min_confidence)
         written = [save_graph(g, out / "graph.json"), write_html(g, out / "graph.html", title="graphkit map")]
@@ -431,21 +454,75 @@ def export(graph_path, fmt, out) -> None:
 @click.option("--show-errors", is_flag=True, help="List every false positive and negative.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
 @click.option("--no-cache", is_flag=True, help="Parse every document again.")
+@click.option(
+    "--calibration",
+    is_flag=True,
+    help="Also print the reliability table: for each confidence band, the share of edges that were right.",
+)
+@_relation_model_options
 @_model_option
-def evaluate(gold, docs, as_json, show_errors, min_confidence, no_cache, model) -> None:
+def evaluate(
+    gold, docs, as_json, show_errors, min_confidence, no_cache, calibration, model_path, rules_only, model
+) -> None:
     """Extract the documents of a gold file and print precision, recall and F1."""
     from .evaluate import evaluate as run
 
     if not os.path.exists(gold):
         raise InputError(f"Gold file '{gold}' does not exist.")
-    result = run(gold, docs=docs, model=model, min_confidence=min_confidence, cache_dir=_cache(no_cache))
+    result = run(
+        gold,
+        docs=docs,
+        model=model,
+        min_confidence=min_confidence,
+        cache_dir=_cache(no_cache),
+        model_path=model_path,
+        rules_only=rules_only,
+    )
     if show_errors:
         for e in result.errors:
             click.echo("\t".join(clean(x) for x in e))
     if as_json:
-        click.echo(json.dumps(result.as_dict()))
+        d = result.as_dict()
+        if calibration:
+            d["calibration"] = result.reliability()
+        click.echo(json.dumps(d))
     else:
         click.echo(result.format())
+        if calibration:
+            click.echo(result.format_reliability())
+
+
+@main.command()
+@click.option(
+    "--data",
+    "data_dirs",
+    multiple=True,
+    required=True,
+    type=click.Path(file_okay=False, exists=True),
+    help="A folder of annotated text (gold.jsonl and docs/); give several.",
+)
+@click.option(
+    "-o",
+    "--output",
+    default="graphkit/data/relation_model.json.gz",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="Where to write the trained relation model.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the training report as JSON.")
+@_model_option
+def train(data_dirs, output, as_json, model) -> None:
+    """Train the relation classifier on annotated folders and print its cross-validated scores."""
+    from dataclasses import asdict
+
+    from .train import train as run
+
+    report = run(data_dirs, output, model=model, progress=lambda m: err(m))
+    if as_json:
+        click.echo(json.dumps(asdict(report)))
+    else:
+        click.echo(report.format())
+    err(f"wrote {output}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -23,9 +23,11 @@ from typing import Any
 from .errors import InputError
 from .names import name_key
 
-__all__ = ["Counts", "Score", "doc_key", "evaluate", "load_jsonl", "score"]
+__all__ = ["MEASURED_TYPES", "Counts", "Score", "doc_key", "evaluate", "load_jsonl", "score"]
 
 _ORGISH = {"ORGANIZATION", "INSTITUTION", "ORG"}
+#: The relation types scored where a gold document does not list its ``annotated_types``.
+MEASURED_TYPES = ("employer", "alma_mater", "adviser", "mentor", "founder")
 
 
 def doc_key(d: str) -> str:
@@ -74,6 +76,26 @@ class Score:
     inst_right: int = 0
     relations: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     errors: list[tuple[str, ...]] = field(default_factory=list)
+    judged: list[tuple[float, bool]] = field(default_factory=list)  # (confidence, right) per edge
+
+    def reliability(self, bands: int = 10) -> list[dict[str, Any]]:
+        """Per confidence band: how many predicted edges, and the share that were right."""
+        out = []
+        for k in range(bands):
+            lo, hi = k / bands, (k + 1) / bands
+            inb = [ok for c, ok in self.judged if lo <= c < hi or (k == bands - 1 and c >= hi)]
+            if inb:
+                out.append(
+                    {"low": round(lo, 2), "high": round(hi, 2), "edges": len(inb), "right": sum(inb),
+                     "precision": round(sum(inb) / len(inb), 4)}
+                )
+        return out
+
+    def format_reliability(self) -> str:
+        lines = ["confidence   edges  right  precision"]
+        for b in self.reliability():
+            lines.append(f"{b['low']:.1f}-{b['high']:.1f}   {b['edges']:>6} {b['right']:>6}  {b['precision']:.3f}")
+        return "\n".join(lines)
 
     def micro(self) -> Counts:
         m = Counts()
@@ -185,13 +207,18 @@ def _score_doc(gold: dict, pred: dict, s: Score, doc: str) -> None:
         e = by_id.get(str(ref))
         return str(e.get("name")) if e else str(ref)
 
+    # only the relation types the document was annotated for are scored
+    scored = set(gold.get("annotated_types") or MEASURED_TYPES)
     grels = [
         (gold_index(g["source"]), g["type"], gold_index(g["target"]), bool(g.get("optional")), g)
         for g in gold.get("relations", [])
+        if g.get("type") in scored
     ]
     found = [False] * len(grels)
     seen: set[tuple] = set()
     for r in pred.get("relations", []):
+        if r.get("type") not in scored:
+            continue
         sn, tn, rt = pnames(r.get("source")), pnames(r.get("target")), r.get("type")
         sg = {i for i, ns in enumerate(gnames) if sn & ns}
         tg = {i for i, ns in enumerate(gnames) if tn & ns}
@@ -200,8 +227,10 @@ def _score_doc(gold: dict, pred: dict, s: Score, doc: str) -> None:
             continue
         seen.add(ident)
         hits = [j for j, (gs, gt, gd, _, _) in enumerate(grels) if gt == rt and gs & sg and gd & tg]
+        conf = float(r.get("confidence") or 0.0)
         if not hits:
             s.relations[rt].fp += 1
+            s.judged.append((conf, False))
             ev = r.get("evidence")
             s.errors.append(
                 (
@@ -214,6 +243,7 @@ def _score_doc(gold: dict, pred: dict, s: Score, doc: str) -> None:
             continue
         if all(grels[j][3] for j in hits):
             continue
+        s.judged.append((conf, True))
         for j in hits:
             if not grels[j][3] and not found[j]:
                 found[j] = True
@@ -242,6 +272,8 @@ def evaluate(
     min_confidence: float = 0.0,
     cache_dir: str | os.PathLike[str] | None = None,
     predictions: Iterable[dict[str, Any]] | None = None,
+    model_path: str | os.PathLike[str] | None = None,
+    rules_only: bool = False,
 ) -> Score:
     """Extract the gold's documents (from ``docs``, default ``GOLD/../docs``) and score them."""
     gold = load_jsonl(gold_path)
@@ -259,7 +291,14 @@ def evaluate(
             raise InputError(f"No document in '{folder}' has an id in {gold_path}.")
         predictions = (
             r.to_dict()
-            for r in extract_paths(files, model=model, min_confidence=min_confidence, cache_dir=cache_dir)
+            for r in extract_paths(
+                files,
+                model=model,
+                min_confidence=min_confidence,
+                cache_dir=cache_dir,
+                model_path=model_path,
+                rules_only=rules_only,
+            )
         )
     pred = {doc_key(p["doc"]): p for p in predictions}
     return score(gold, pred)

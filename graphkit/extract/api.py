@@ -20,6 +20,7 @@ from .. import __version__
 from ..fsutil import atomic_write_text
 from ..model import DocumentResult, Entity, EntityType, Evidence, Mention, Relation
 from ..names import slugify
+from .classifier import load_relation_model
 from .pipeline import chunk_spans, load_pipeline, prepare_text, resolve_model_name, split_lines
 
 __all__ = ["default_cache_dir", "extract_documents", "extract_text", "resolve_model_name"]
@@ -60,9 +61,20 @@ def _cache_key(text: str, model: str) -> str:
     return h.hexdigest()
 
 
-def extract_text(text: str, *, doc_id: str = "text", model: str | None = None) -> DocumentResult:
+def extract_text(
+    text: str,
+    *,
+    doc_id: str = "text",
+    model: str | None = None,
+    model_path: str | os.PathLike[str] | None = None,
+    rules_only: bool = False,
+) -> DocumentResult:
     """Extract entities and relations from one text. Never raises on odd text."""
-    return next(extract_documents([(doc_id, text)], model=model, cache_dir=None))
+    return next(
+        extract_documents(
+            [(doc_id, text)], model=model, cache_dir=None, model_path=model_path, rules_only=rules_only
+        )
+    )
 
 
 def extract_documents(
@@ -72,15 +84,22 @@ def extract_documents(
     batch_size: int = 32,
     n_process: int = 1,
     cache_dir: str | os.PathLike[str] | None = None,
+    model_path: str | os.PathLike[str] | None = None,
+    rules_only: bool = False,
 ) -> Iterator[DocumentResult]:
     """Yield one ``DocumentResult`` per ``(doc_id, text)``, in input order.
 
     With ``n_process`` > 1, documents are parsed and analysed in worker processes
-    (batches of ``batch_size``); results still come back in input order.
+    (batches of ``batch_size``); results still come back in input order. Relations are
+    decided by the trained classifier at ``model_path`` (default: the shipped one);
+    ``rules_only`` uses the rule patterns alone.
     """
     name = resolve_model_name(model)
+    rel_path = None if model_path is None else str(model_path)
+    relation_model = None if rules_only else load_relation_model(rel_path)
     nlp = load_pipeline(name)
     model_tag = f"{name}@{nlp.meta.get('version', '?')}"
+    model_tag += f"+{relation_model.fingerprint}" if relation_model is not None else "+rules"
     cache = Path(cache_dir) if cache_dir is not None else None
 
     def batches() -> Iterator[list[tuple[str, str, str | None, dict | None]]]:
@@ -100,30 +119,56 @@ def extract_documents(
 
         method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
         ctx = mp.get_context(method)
-        with ctx.Pool(n_process, initializer=_worker_init, initargs=(name,)) as pool:
+        with ctx.Pool(
+            n_process, initializer=_worker_init, initargs=(name, rel_path, rules_only)
+        ) as pool:
             for batch, results in pool.imap(_worker_run, batches()):
                 yield from _finish(batch, results, cache)
     else:
         for batch in batches():
-            yield from _finish(batch, _extract_batch(nlp, batch, batch_size), cache)
+            yield from _finish(batch, _extract_batch(nlp, batch, batch_size, relation_model), cache)
 
 
-_WORKER_MODEL: str | None = None
+def extract_training_records(
+    documents: Iterable[tuple[str, str]], *, model: str | None = None, batch_size: int = 32
+) -> Iterator[tuple[DocumentResult, list[dict], set[str]]]:
+    """Rule-only extraction that also yields every candidate pair with its features
+    (entity ids as endpoints) and the ids of latent entities: what training needs."""
+    nlp = load_pipeline(resolve_model_name(model))
+    batch: list = []
+
+    def run(batch: list) -> Iterator[tuple[DocumentResult, list[dict], set[str]]]:
+        for item in _extract_batch(nlp, batch, batch_size, None, collect=True):
+            if item is not None:
+                yield item
+
+    for doc_id, text in documents:
+        batch.append((doc_id, text, None, None))
+        if len(batch) >= batch_size:
+            yield from run(batch)
+            batch = []
+    if batch:
+        yield from run(batch)
 
 
-def _worker_init(name: str) -> None:
+_WORKER_MODEL: tuple[str, str | None, bool] | None = None
+
+
+def _worker_init(name: str, rel_path: str | None = None, rules_only: bool = False) -> None:
     import signal
 
     global _WORKER_MODEL
     # Ctrl-C is the parent's to handle; a worker that saw it would print a traceback
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER_MODEL = name
+    _WORKER_MODEL = (name, rel_path, rules_only)
     load_pipeline(name)
 
 
 def _worker_run(batch: list) -> tuple[list, list]:
     assert _WORKER_MODEL is not None
-    return batch, _extract_batch(load_pipeline(_WORKER_MODEL), batch, len(batch))
+    name, rel_path, rules_only = _WORKER_MODEL
+    relation_model = None if rules_only else load_relation_model(rel_path)
+    return batch, _extract_batch(load_pipeline(name), batch, len(batch), relation_model)
 
 
 def _finish(batch: list, results: list, cache: Path | None) -> Iterator[DocumentResult]:
@@ -136,8 +181,14 @@ def _finish(batch: list, results: list, cache: Path | None) -> Iterator[Document
         yield result
 
 
-def _extract_batch(nlp, batch: list, batch_size: int) -> list[DocumentResult | None]:
-    """Parse and analyse the uncached documents of a batch with one ``nlp.pipe``."""
+def _extract_batch(
+    nlp, batch: list, batch_size: int, relation_model=None, collect: bool = False
+) -> list[DocumentResult | None]:
+    """Parse and analyse the uncached documents of a batch with one ``nlp.pipe``.
+
+    With ``collect``, each result is ``(DocumentResult, candidate pairs, latent entity
+    ids)``: what training needs.
+    """
     from spacy.tokens import Doc
 
     states: dict[int, dict] = {}
@@ -152,7 +203,14 @@ def _extract_batch(nlp, batch: list, batch_size: int) -> list[DocumentResult | N
                 continue
             prepared, furniture, headlines = prepare_text(text)
             chunks = chunk_spans(prepared)
-            states[index] = {"text": text, "furniture": furniture, "headlines": headlines, "parts": []}
+            states[index] = {
+                "text": text,
+                "furniture": furniture,
+                "headlines": headlines,
+                "parts": [],
+                "relation_model": relation_model,
+                "collect": collect,
+            }
             for s, e in chunks:
                 # a line's trailing breaks are parsed apart: a line break token at the end of
                 # a sentence changes how the small parser reads the sentence
@@ -183,9 +241,15 @@ def _extract_batch(nlp, batch: list, batch_size: int) -> list[DocumentResult | N
         drain()
         arrived(key, pos, doc)
     drain()
-    return [
+    out = [
         _assemble(doc_id, states[i]) if i in states else None for i, (doc_id, _t, _k, _h) in enumerate(batch)
     ]
+    if collect:
+        return [
+            (r, states[i].get("pairs_out", []), states[i].get("latent_ids", set())) if r is not None else None
+            for i, r in enumerate(out)
+        ]
+    return out
 
 
 def _detach_breaks(line: str) -> list[str]:
@@ -250,8 +314,20 @@ def _analyse(doc, offset: int, state: dict) -> dict:
         if span is not None:
             skip.update(range(span.start, span.end))
     cands = find_relations(doc, clusters, token_map, refs, skip)
+    model = state.get("relation_model")
+    collect = state.get("collect", False)
+    pairs = []
+    if model is not None or collect:
+        from .candidates import find_pairs
+        from .classifier import decide_relations
+
+        pairs = find_pairs(doc, clusters, token_map, refs, skip, _rule_hits(cands, doc))
+        if model is not None:
+            cands = decide_relations(pairs, cands, model, clusters)
 
     used = {c.source for c in cands} | {c.target for c in cands}
+    if collect:
+        used |= {p.a for p in pairs} | {p.b for p in pairs}
     ents = []
     for c in clusters:
         if c.latent and c.idx not in used:
@@ -268,6 +344,7 @@ def _analyse(doc, offset: int, state: dict) -> dict:
                 "type": c.type,
                 "forms": [" ".join(f.split()) for f in c.forms],
                 "mentions": mentions,
+                "latent": c.latent,
             }
         )
     rels = []
@@ -290,7 +367,29 @@ def _analyse(doc, offset: int, state: dict) -> dict:
                 "end": end + offset,
             }
         )
-    return {"entities": ents, "relations": rels}
+    part = {"entities": ents, "relations": rels}
+    if collect:
+        part["pairs"] = [
+            {
+                "kind": p.kind,
+                "a": p.a,
+                "b": p.b,
+                "start": doc[p.sent[0]].idx + offset,
+                "end": doc[p.sent[1] - 1].idx + len(doc[p.sent[1] - 1].text) + offset,
+                "features": p.features,
+            }
+            for p in pairs
+        ]
+    return part
+
+
+def _rule_hits(cands: list, doc) -> dict[tuple[int, int, int], list[tuple[str, str]]]:
+    """Rule edges by (sentence start, person, other): features of the classifier's pairs."""
+    hits: dict[tuple[int, int, int], list[tuple[str, str]]] = {}
+    for c in cands:
+        person, other = (c.target, c.source) if str(c.type) == "founder" else (c.source, c.target)
+        hits.setdefault((c.sent[0], person, other), []).append((str(c.type), c.pattern))
+    return hits
 
 
 def _assemble(doc_id: str, state: dict) -> DocumentResult:
@@ -314,6 +413,11 @@ def _assemble(doc_id: str, state: dict) -> DocumentResult:
             ids[e["idx"]] = eid
         local_ids.append(ids)
         part["_ids"] = ids
+        for e in part["entities"]:
+            if e.get("latent"):
+                state.setdefault("latent_ids", set()).add(ids[e["idx"]])
+        for pr in part.get("pairs", ()):
+            state.setdefault("pairs_out", []).append({**pr, "a": ids[pr["a"]], "b": ids[pr["b"]]})
     entities = []
     for eid, slot in by_id.items():
         mentions = sorted(set(slot["mentions"]))
