@@ -183,6 +183,19 @@ def decide_relations(pairs: list, rule_candidates: list, model: RelationModel, c
                     "model" if rule is None else f"model+{rule.pattern}",
                     list(pair.via),
                 )
+    # one sentence says either that a person studied at a place or that they worked there:
+    # where the classifier reads both from the same sentence, the likelier one stands
+    for (src, rtype, tgt), c in list(best.items()):
+        if rtype != str(RelationType.EMPLOYER) or rule_by_key.get((src, rtype, tgt)) is not None:
+            continue
+        other = best.get((src, str(RelationType.ALMA_MATER), tgt))
+        if other is not None and other.sent == c.sent:
+            weaker = (
+                (src, rtype, tgt)
+                if c.confidence <= other.confidence
+                else (src, str(RelationType.ALMA_MATER), tgt)
+            )
+            del best[weaker]
     for k, c in rule_by_key.items():
         if k in best:
             continue
