@@ -373,6 +373,7 @@ def fit(
     progress: Callable[[str], None] | None = None,
 ):
     """Cross-validate, calibrate and fit the final model. Returns (RelationModel, TrainingReport)."""
+    from .extract.candidates import NOT_ASSERTED
     from .extract.classifier import RelationModel, TypeModel
 
     t0 = time.time()
@@ -423,6 +424,8 @@ def fit(
             best: dict[tuple[int, str, str], list] = {}
             for n, ((ri, pi), p) in enumerate(zip(ex.rows, probs)):
                 pair = records[ri].pairs[pi]
+                if NOT_ASSERTED in pair["features"]:
+                    p = 0.0  # vetoed at inference too
                 src, tgt = (pair["b"], pair["a"]) if t == "founder" else (pair["a"], pair["b"])
                 k = (ri, src, tgt)
                 if k not in best or p > best[k][0]:

@@ -119,9 +119,7 @@ def extract_documents(
 
         method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
         ctx = mp.get_context(method)
-        with ctx.Pool(
-            n_process, initializer=_worker_init, initargs=(name, rel_path, rules_only)
-        ) as pool:
+        with ctx.Pool(n_process, initializer=_worker_init, initargs=(name, rel_path, rules_only)) as pool:
             for batch, results in pool.imap(_worker_run, batches()):
                 yield from _finish(batch, results, cache)
     else:

@@ -37,8 +37,13 @@ from .lexicon import (
     STUDENT_ROLES,
     UNDER_NOUNS,
 )
+from .relations import asserted
 
-__all__ = ["PairCandidate", "find_pairs", "pair_features"]
+__all__ = ["NOT_ASSERTED", "PairCandidate", "find_pairs", "pair_features"]
+
+#: The feature of a pair whose clause is negated or hedged ("did not join", "may join",
+#: "declined to join"): such a pair never becomes an edge, whatever its other features.
+NOT_ASSERTED = "not_asserted"
 
 _ORGISH = (EntityType.ORGANIZATION, EntityType.INSTITUTION)
 MAX_MENTIONS_PER_SENTENCE = 24  # a longer list of names pairs too many; the nearest are kept
@@ -167,9 +172,11 @@ def find_pairs(
                     if _kind_of(clusters[y.cluster]) != "O":
                         continue
                     feats = cross_features(doc, sent, y, clusters, tag)
-                    if who is not None and isinstance(who, Mention) and cl == topic:
+                    if isinstance(who, Mention) and cl == topic:
                         feats.append("xsent=prev+topic")
-                    out.append(PairCandidate("po", cl, y.cluster, (sent.start, sent.end), feats, []))
+                    # the evidence reaches back to the sentence that names the person
+                    named = who.head if isinstance(who, Mention) else clusters[cl].spans[0][0]
+                    out.append(PairCandidate("po", cl, y.cluster, (sent.start, sent.end), feats, [named]))
         else:
             recent.extend((sn, m) for m in people)
         if len(ms) < 2:
@@ -372,6 +379,8 @@ def pair_features(
             f.append("passive")
     if negated:
         f.append("negated")
+    if not all(asserted(t) for t in [lca, *(t for t in inner if t.pos_ in ("VERB", "AUX"))]):
+        f.append(NOT_ASSERTED)
     # the verb that governs the pair, and its tense
     verb = lca if lca.pos_ in ("VERB", "AUX") else None
     if verb is not None:

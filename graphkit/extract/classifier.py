@@ -149,6 +149,7 @@ def load_relation_model(path: str | None = None) -> RelationModel | None:
 def decide_relations(pairs: list, rule_candidates: list, model: RelationModel, clusters: list) -> list:
     """The relations of one parsed text: the classifier's decisions over ``pairs``, and
     the rule edges precise enough to stand on their own (``model.rule_override``)."""
+    from .candidates import NOT_ASSERTED
     from .relations import PATTERN_CONFIDENCE, Candidate
 
     rule_by_key: dict[tuple[int, str, int], object] = {}
@@ -159,6 +160,8 @@ def decide_relations(pairs: list, rule_candidates: list, model: RelationModel, c
             rule_by_key[k] = c
     best: dict[tuple[int, str, int], Candidate] = {}
     for pair in pairs:
+        if NOT_ASSERTED in pair.features:
+            continue  # a negated or hedged clause states nothing
         for rtype in PAIR_TYPES[pair.kind]:
             tm = model.types.get(str(rtype))
             if tm is None:
@@ -181,7 +184,7 @@ def decide_relations(pairs: list, rule_candidates: list, model: RelationModel, c
                     round(min(p, 0.99), 3),
                     getattr(rule, "role", None),
                     "model" if rule is None else f"model+{rule.pattern}",
-                    list(pair.via),
+                    list(pair.via) + list(getattr(rule, "via", [])),
                 )
     # one sentence says either that a person studied at a place or that they worked there:
     # where the classifier reads both from the same sentence, the likelier one stands
