@@ -117,6 +117,32 @@ def _input_options(f):
     return _model_option(f)
 
 
+def _record_options(f):
+    f = click.option(
+        "--id-field",
+        metavar="NAME",
+        default="id",
+        show_default=True,
+        help="Field of a .jsonl/.json record that holds its id (documents are FILE#ID).",
+    )(f)
+    return click.option(
+        "--text-field",
+        metavar="NAME",
+        default="text",
+        show_default=True,
+        help="Field of a .jsonl/.json record that holds its text (a.b for a nested field).",
+    )(f)
+
+
+def _fields(text_field: str, id_field: str):
+    from .ingest import RecordFields
+
+    return RecordFields(text=text_field, id=id_field)
+
+
+_FORMATS_NOTE = ".txt, .md, .html, .pdf, .jsonl or .json"
+
+
 def _graph_option(f):
     return click.option(
         "-g",
@@ -178,9 +204,12 @@ def _format_text(result: dict[str, Any]) -> str:
     help="One JSON object per document, or a readable listing.",
 )
 @_input_options
-def extract(paths, fmt, model, max_bytes, strict, min_confidence, no_cache, jobs) -> None:
-    """Print the entities and relations of each document under PATHS (.txt and .md files,
-    folders recursively)."""
+@_record_options
+def extract(
+    paths, fmt, model, max_bytes, strict, min_confidence, no_cache, jobs, text_field, id_field
+) -> None:
+    """Print the entities and relations of each document under PATHS (.txt, .md, .html,
+    .pdf files and .jsonl/.json records; folders recursively)."""
     from .build import Report, extract_paths
     from .ingest import count_files
 
@@ -194,6 +223,7 @@ def extract(paths, fmt, model, max_bytes, strict, min_confidence, no_cache, jobs
         min_confidence=min_confidence,
         cache_dir=_cache(no_cache),
         n_process=_jobs(jobs, count_files(paths)),
+        fields=_fields(text_field, id_field),
     ):
         d = result.to_dict()
         if fmt == "jsonl":
@@ -201,7 +231,7 @@ def extract(paths, fmt, model, max_bytes, strict, min_confidence, no_cache, jobs
         else:
             click.echo(_format_text(d))
     if report.read == 0:
-        err("warning: no readable .txt or .md document found under " + ", ".join(paths))
+        err(f"warning: no readable {_FORMATS_NOTE} document found under " + ", ".join(paths))
     if strict and report.skipped_total - report.skipped.get("empty", 0) > 0:
         sys.exit(1)
 
@@ -240,7 +270,21 @@ def _summary(g, report, written: list[Path]) -> str:
     "--wait", is_flag=True, help="Wait for another build into the same folder to finish instead of failing."
 )
 @_input_options
-def build(paths, outdir, aliases, wait, model, max_bytes, strict, min_confidence, no_cache, jobs) -> None:
+@_record_options
+def build(
+    paths,
+    outdir,
+    aliases,
+    wait,
+    model,
+    max_bytes,
+    strict,
+    min_confidence,
+    no_cache,
+    jobs,
+    text_field,
+    id_field,
+) -> None:
     """Build the knowledge graph of the documents under PATHS (default: corpus/) into
     OUTPUT/graph.json and an interactive map OUTPUT/graph.html."""
     from .build import Report, build_graph_from_results, extract_paths
@@ -275,12 +319,13 @@ def build(paths, outdir, aliases, wait, model, max_bytes, strict, min_confidence
             max_bytes=max_bytes,
             cache_dir=_cache(no_cache),
             n_process=_jobs(jobs, total),
+            fields=_fields(text_field, id_field),
         )
         g = build_graph_from_results(counted(results), aliases=rules, min_confidence=min_confidence)
         written = [save_graph(g, out / "graph.json"), write_html(g, out / "graph.html", title="graphkit map")]
     err(_summary(g, report, written))
     if report.read == 0:
-        err("warning: no readable .txt or .md document found under " + ", ".join(map(str, paths)))
+        err(f"warning: no readable {_FORMATS_NOTE} document found under " + ", ".join(map(str, paths)))
     if strict and report.skipped_total - report.skipped.get("empty", 0) > 0:
         sys.exit(1)
 
