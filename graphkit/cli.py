@@ -441,27 +441,32 @@ def render(graph_path, person, depth, relations, out) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "cypher"]),
+    type=click.Choice(["csv", "graphml", "gexf", "neo4j", "cypher"]),
     required=True,
-    help="csv: one row per relation and sentence; cypher: MERGE statements for Neo4j.",
+    help="csv: nodes.csv, edges.csv, evidence.csv (pandas, spreadsheets); graphml, gexf: one file "
+    "(Gephi, Cytoscape, networkx); neo4j: CSV files for neo4j-admin import; cypher: graph.cypher "
+    "with parameters.json.",
 )
 @click.option(
     "-o",
     "--output",
     "out",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     default=None,
-    help="File to write (default: next to the graph, graph.csv or graph.cypher).",
+    help="File (graphml, gexf) or folder (csv, neo4j, cypher) to write (default: next to the "
+    "graph, graph.graphml, graph.gexf, csv/, neo4j/, cypher/).",
 )
 def export(graph_path, fmt, out) -> None:
-    """Export the graph for spreadsheets (CSV) or Neo4j (Cypher), with text made inert."""
-    from .export import export_graph
+    """Export the graph for pandas, Gephi, Cytoscape or Neo4j, keeping types, roles,
+    confidence and evidence."""
+    from .export import default_output, export_graph
 
     g = _load(graph_path)
-    if out is None:
-        out = Path(graph_path).parent / f"graph.{fmt}"
-    path = export_graph(g, out, fmt)
-    err(f"Wrote {path} ({g.number_of_nodes()} entities, {g.number_of_edges()} relations).")
+    paths = export_graph(g, out or default_output(graph_path, fmt), fmt)
+    err(
+        f"Wrote {', '.join(str(p) for p in paths)} "
+        f"({g.number_of_nodes()} entities, {g.number_of_edges()} relations)."
+    )
 
 
 @main.command()
