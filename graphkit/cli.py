@@ -32,6 +32,11 @@ def clean(text: Any) -> str:
     return _CONTROL.sub("", str(text))
 
 
+def _one(text: Any) -> str:
+    """Document text on one line, for listings."""
+    return clean(" ".join(str(text).split()))
+
+
 def err(message: str) -> None:
     click.echo(message, err=True)
 
@@ -496,6 +501,121 @@ def evaluate(gold, docs, as_json, show_errors, min_confidence, no_cache, model) 
         click.echo(json.dumps(result.as_dict()))
     else:
         click.echo(result.format())
+
+
+@main.command()
+@click.argument("source", metavar="A")
+@click.argument("target", metavar="B")
+@_graph_option
+@click.option(
+    "--max-hops",
+    type=click.IntRange(1, 10),
+    default=4,
+    show_default=True,
+    help="Longest chain to look for.",
+)
+@click.option(
+    "--relation",
+    "relations",
+    multiple=True,
+    type=RELATION_CHOICE,
+    help="Only follow these relation types (repeatable).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+def path(source, target, graph_path, max_hops, relations, as_json) -> None:
+    """How are A and B connected? The shortest chains of relations between them, with
+    the sentence behind each step."""
+    from .errors import EntityNotFound
+    from .paths import shortest_paths
+
+    g = _load(graph_path)
+    try:
+        answer = shortest_paths(g, source, target, max_hops=max_hops, relations=relations or None)
+    except EntityNotFound as e:
+        raise EntityNotFound(e.name, e.suggestions, where=graph_path) from None
+    if as_json:
+        click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
+        return
+    a, b = _one(answer["source"]["name"]), _one(answer["target"]["name"])
+    if answer["hops"] is None:
+        only = " through " + ", ".join(answer["relations"]) if answer["relations"] else ""
+        click.echo(f"No connection between {a} and {b} within {max_hops} hop(s){only}.")
+        return
+    n = len(answer["paths"])
+    more = " (the strongest shown; there are more)" if answer["truncated"] else ""
+    click.echo(f"{a} and {b}: {n} shortest chain(s) of {answer['hops']} hop(s){more}")
+    for i, p in enumerate(answer["paths"], 1):
+        click.echo(f"\n{i}. " + " → ".join(_one(s["from"]["name"]) for s in p["steps"]) + f" → {b}")
+        for step in p["steps"]:
+            best = step["links"][0]
+            role = f" ({_one(best['role'])})" if best.get("role") else ""
+            arrow = (
+                f"--{best['relation']}{role}-->"
+                if best["direction"] == "out"
+                else f"<--{best['relation']}{role}--"
+            )
+            click.echo(
+                f"   {_one(step['from']['name'])} {arrow} {_one(step['to']['name'])}  [{best['confidence']:.2f}]"
+            )
+            for ev in best["evidence"][:1]:
+                click.echo(f'      "{_one(ev["text"])}" — {_one(ev["doc"])}')
+            for other in step["links"][1:]:
+                click.echo(
+                    f"      also: {other['label']}"
+                    + (f" ({_one(other['role'])})" if other.get("role") else "")
+                )
+
+
+@main.command()
+@_graph_option
+@click.option("--top", type=click.IntRange(1, 1000), default=10, show_default=True, help="How many to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print the statistics as JSON.")
+def stats(graph_path, top, as_json) -> None:
+    """Counts by type, the most connected entities, connected groups, the people who
+    bridge them and the weakest relations."""
+    from .stats import graph_stats
+
+    st = graph_stats(_load(graph_path), top=top)
+    if as_json:
+        click.echo(json.dumps(st, ensure_ascii=False, indent=2))
+        return
+    ents, rels, comp = st["entities"], st["relations"], st["components"]
+    docs = st["documents"] if st["documents"] is not None else "?"
+    click.echo(f"Documents: {docs}")
+    click.echo(
+        f"Entities: {ents['total']} (" + ", ".join(f"{n} {t}" for t, n in ents["by_type"].items()) + ")"
+    )
+    click.echo(
+        f"Relations: {rels['total']} (" + ", ".join(f"{n} {t}" for t, n in rels["by_type"].items()) + "), "
+        f"{rels['evidence_sentences']} evidence sentence(s)"
+    )
+    sizes = ", ".join(map(str, comp["sizes"]))
+    click.echo(
+        f"Connected groups: {comp['count']} ({comp['connected']} with relations, {comp['isolated']} "
+        f"entities alone); largest: {sizes or 'none'}"
+    )
+    for typ, items in st["most_connected"].items():
+        if items:
+            click.echo(f"\nMost connected {typ.lower()}s:")
+            for e in items:
+                click.echo(f"  {e['connections']:>4}  {_one(e['name'])}")
+    bridges = st["bridges"]
+    if bridges["people"]:
+        how = f", estimated from {bridges['sample']} entities" if bridges["approximate"] else ""
+        click.echo(f"\nPeople who bridge groups (betweenness{how}):")
+        for p in bridges["people"]:
+            cut = "  (the only link between parts of their group)" if p["separates_groups"] else ""
+            click.echo(f"  {p['betweenness']:.3f}  {_one(p['name'])}{cut}")
+    if st["weakest"]:
+        click.echo("\nWeakest relations (lowest confidence):")
+        for w in st["weakest"]:
+            role = f" ({_one(w['role'])})" if w.get("role") else ""
+            click.echo(
+                f"  [{w['confidence']:.2f}] {_one(w['source']['name'])} --{w['relation']}{role}--> "
+                f"{_one(w['target']['name'])}"
+            )
+            for ev in w["evidence"]:
+                click.echo(f'      "{_one(ev["text"])}" — {_one(ev["doc"])}')
 
 
 if __name__ == "__main__":  # pragma: no cover
