@@ -596,7 +596,8 @@ def stats(graph_path, top, as_json) -> None:
     )
     for typ, items in st["most_connected"].items():
         if items:
-            click.echo(f"\nMost connected {typ.lower()}s:")
+            plural = {"PERSON": "people", "ORGANIZATION": "organizations", "INSTITUTION": "institutions"}
+            click.echo(f"\nMost connected {plural.get(typ, typ.lower())}:")
             for e in items:
                 click.echo(f"  {e['connections']:>4}  {_one(e['name'])}")
     bridges = st["bridges"]
