@@ -45,6 +45,18 @@ def __getattr__(name: str):
         from . import render
 
         return getattr(render, name)
+    if name in ("shortest_paths",):
+        from . import paths
+
+        return paths.shortest_paths
+    if name in ("graph_stats",):
+        from . import stats
+
+        return stats.graph_stats
+    if name in ("export_graph", "node_rows", "edge_rows"):
+        from . import export
+
+        return getattr(export, name)
     if name in ("evaluate",):
         from . import evaluate
 
@@ -70,12 +82,17 @@ __all__ = [
     "build_graph",
     "build_graph_from_results",
     "connections",
+    "edge_rows",
     "ego_graph",
     "evaluate",
+    "export_graph",
     "extract_paths",
     "extract_text",
     "find_entity",
+    "graph_stats",
     "load_graph",
+    "node_rows",
     "render_html",
     "save_graph",
+    "shortest_paths",
 ]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from .ingest import DEFAULT_MAX_BYTES, Document, Skipped, iter_documents
+from .ingest import DEFAULT_FIELDS, DEFAULT_MAX_BYTES, Document, RecordFields, Skipped, iter_documents
 from .model import DocumentResult
 from .resolve import AliasRules, Resolver
 
@@ -41,9 +41,12 @@ class Report:
 
 
 def _documents(
-    paths: Iterable[str | os.PathLike[str]], report: Report, max_bytes: int
+    paths: Iterable[str | os.PathLike[str]],
+    report: Report,
+    max_bytes: int,
+    fields: RecordFields = DEFAULT_FIELDS,
 ) -> Iterator[tuple[str, str]]:
-    for item in iter_documents(paths, max_bytes=max_bytes):
+    for item in iter_documents(paths, max_bytes=max_bytes, fields=fields):
         if isinstance(item, Skipped):
             report.skipped[item.reason] += 1
             if item.message:
@@ -67,12 +70,14 @@ def extract_paths(
     n_process: int = 1,
     model_path: str | os.PathLike[str] | None = None,
     rules_only: bool = False,
+    fields: RecordFields = DEFAULT_FIELDS,
 ) -> Iterator[DocumentResult]:
-    """Yield the extraction of every text file under ``paths`` (folders recursively)."""
+    """Yield the extraction of every document under ``paths`` (folders recursively);
+    ``fields`` names the text and id fields of JSON records."""
     from .extract import extract_documents
 
     report = report if report is not None else Report()
-    docs = _documents(list(paths), report, max_bytes)
+    docs = _documents(list(paths), report, max_bytes, fields)
     for result in extract_documents(
         docs,
         model=model,
@@ -107,6 +112,7 @@ def build_graph(
     n_process: int = 1,
     model_path: str | os.PathLike[str] | None = None,
     rules_only: bool = False,
+    fields: RecordFields = DEFAULT_FIELDS,
 ) -> nx.MultiDiGraph:
     """Extract every document under ``paths`` and return the merged knowledge graph."""
     results = extract_paths(
@@ -118,5 +124,6 @@ def build_graph(
         n_process=n_process,
         model_path=model_path,
         rules_only=rules_only,
+        fields=fields,
     )
     return build_graph_from_results(results, aliases=aliases, min_confidence=min_confidence)

@@ -32,6 +32,11 @@ def clean(text: Any) -> str:
     return _CONTROL.sub("", str(text))
 
 
+def _one(text: Any) -> str:
+    """Document text on one line, for listings."""
+    return clean(" ".join(str(text).split()))
+
+
 def err(message: str) -> None:
     click.echo(message, err=True)
 
@@ -132,6 +137,32 @@ def _relation_model_options(f):
     )(f)
 
 
+def _record_options(f):
+    f = click.option(
+        "--id-field",
+        metavar="NAME",
+        default="id",
+        show_default=True,
+        help="Field of a .jsonl/.json record that holds its id (documents are FILE#ID).",
+    )(f)
+    return click.option(
+        "--text-field",
+        metavar="NAME",
+        default="text",
+        show_default=True,
+        help="Field of a .jsonl/.json record that holds its text (a.b for a nested field).",
+    )(f)
+
+
+def _fields(text_field: str, id_field: str):
+    from .ingest import RecordFields
+
+    return RecordFields(text=text_field, id=id_field)
+
+
+_FORMATS_NOTE = ".txt, .md, .html, .pdf, .jsonl or .json"
+
+
 def _graph_option(f):
     return click.option(
         "-g",
@@ -193,11 +224,12 @@ def _format_text(result: dict[str, Any]) -> str:
     help="One JSON object per document, or a readable listing.",
 )
 @_input_options
+@_record_options
 def extract(
-    paths, fmt, model, model_path, rules_only, max_bytes, strict, min_confidence, no_cache, jobs
+    paths, fmt, model, model_path, rules_only, max_bytes, strict, min_confidence, no_cache, jobs, text_field, id_field
 ) -> None:
-    """Print the entities and relations of each document under PATHS (.txt and .md files,
-    folders recursively)."""
+    """Print the entities and relations of each document under PATHS (.txt, .md, .html,
+    .pdf files and .jsonl/.json records; folders recursively)."""
     from .build import Report, extract_paths
     from .ingest import count_files
 
@@ -213,6 +245,7 @@ def extract(
         n_process=_jobs(jobs, count_files(paths)),
         model_path=model_path,
         rules_only=rules_only,
+        fields=_fields(text_field, id_field),
     ):
         d = result.to_dict()
         if fmt == "jsonl":
@@ -220,7 +253,7 @@ def extract(
         else:
             click.echo(_format_text(d))
     if report.read == 0:
-        err("warning: no readable .txt or .md document found under " + ", ".join(paths))
+        err(f"warning: no readable {_FORMATS_NOTE} document found under " + ", ".join(paths))
     if strict and report.skipped_total - report.skipped.get("empty", 0) > 0:
         sys.exit(1)
 
@@ -259,8 +292,22 @@ def _summary(g, report, written: list[Path]) -> str:
     "--wait", is_flag=True, help="Wait for another build into the same folder to finish instead of failing."
 )
 @_input_options
+@_record_options
 def build(
-    paths, outdir, aliases, wait, model, model_path, rules_only, max_bytes, strict, min_confidence, no_cache, jobs
+    paths,
+    outdir,
+    aliases,
+    wait,
+    model,
+    model_path,
+    rules_only,
+    max_bytes,
+    strict,
+    min_confidence,
+    no_cache,
+    jobs,
+    text_field,
+    id_field,
 ) -> None:
     """Build the knowledge graph of the documents under PATHS (default: corpus/) into
     OUTPUT/graph.json and an interactive map OUTPUT/graph.html."""
@@ -298,12 +345,13 @@ def build(
             n_process=_jobs(jobs, total),
             model_path=model_path,
             rules_only=rules_only,
+            fields=_fields(text_field, id_field),
         )
         g = build_graph_from_results(counted(results), aliases=rules, min_confidence=min_confidence)
         written = [save_graph(g, out / "graph.json"), write_html(g, out / "graph.html", title="graphkit map")]
     err(_summary(g, report, written))
     if report.read == 0:
-        err("warning: no readable .txt or .md document found under " + ", ".join(map(str, paths)))
+        err(f"warning: no readable {_FORMATS_NOTE} document found under " + ", ".join(map(str, paths)))
     if strict and report.skipped_total - report.skipped.get("empty", 0) > 0:
         sys.exit(1)
 
@@ -419,27 +467,32 @@ def render(graph_path, person, depth, relations, out) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "cypher"]),
+    type=click.Choice(["csv", "graphml", "gexf", "neo4j", "cypher"]),
     required=True,
-    help="csv: one row per relation and sentence; cypher: MERGE statements for Neo4j.",
+    help="csv: nodes.csv, edges.csv, evidence.csv (pandas, spreadsheets); graphml, gexf: one file "
+    "(Gephi, Cytoscape, networkx); neo4j: CSV files for neo4j-admin import; cypher: graph.cypher "
+    "with parameters.json.",
 )
 @click.option(
     "-o",
     "--output",
     "out",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     default=None,
-    help="File to write (default: next to the graph, graph.csv or graph.cypher).",
+    help="File (graphml, gexf) or folder (csv, neo4j, cypher) to write (default: next to the "
+    "graph, graph.graphml, graph.gexf, csv/, neo4j/, cypher/).",
 )
 def export(graph_path, fmt, out) -> None:
-    """Export the graph for spreadsheets (CSV) or Neo4j (Cypher), with text made inert."""
-    from .export import export_graph
+    """Export the graph for pandas, Gephi, Cytoscape or Neo4j, keeping types, roles,
+    confidence and evidence."""
+    from .export import default_output, export_graph
 
     g = _load(graph_path)
-    if out is None:
-        out = Path(graph_path).parent / f"graph.{fmt}"
-    path = export_graph(g, out, fmt)
-    err(f"Wrote {path} ({g.number_of_nodes()} entities, {g.number_of_edges()} relations).")
+    paths = export_graph(g, out or default_output(graph_path, fmt), fmt)
+    err(
+        f"Wrote {', '.join(str(p) for p in paths)} "
+        f"({g.number_of_nodes()} entities, {g.number_of_edges()} relations)."
+    )
 
 
 @main.command()
@@ -523,6 +576,122 @@ def train(data_dirs, output, as_json, model) -> None:
     else:
         click.echo(report.format())
     err(f"wrote {output}")
+
+
+@main.command()
+@click.argument("source", metavar="A")
+@click.argument("target", metavar="B")
+@_graph_option
+@click.option(
+    "--max-hops",
+    type=click.IntRange(1, 10),
+    default=4,
+    show_default=True,
+    help="Longest chain to look for.",
+)
+@click.option(
+    "--relation",
+    "relations",
+    multiple=True,
+    type=RELATION_CHOICE,
+    help="Only follow these relation types (repeatable).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+def path(source, target, graph_path, max_hops, relations, as_json) -> None:
+    """How are A and B connected? The shortest chains of relations between them, with
+    the sentence behind each step."""
+    from .errors import EntityNotFound
+    from .paths import shortest_paths
+
+    g = _load(graph_path)
+    try:
+        answer = shortest_paths(g, source, target, max_hops=max_hops, relations=relations or None)
+    except EntityNotFound as e:
+        raise EntityNotFound(e.name, e.suggestions, where=graph_path) from None
+    if as_json:
+        click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
+        return
+    a, b = _one(answer["source"]["name"]), _one(answer["target"]["name"])
+    if answer["hops"] is None:
+        only = " through " + ", ".join(answer["relations"]) if answer["relations"] else ""
+        click.echo(f"No connection between {a} and {b} within {max_hops} hop(s){only}.")
+        return
+    n = len(answer["paths"])
+    more = " (the strongest shown; there are more)" if answer["truncated"] else ""
+    click.echo(f"{a} and {b}: {n} shortest chain(s) of {answer['hops']} hop(s){more}")
+    for i, p in enumerate(answer["paths"], 1):
+        click.echo(f"\n{i}. " + " → ".join(_one(s["from"]["name"]) for s in p["steps"]) + f" → {b}")
+        for step in p["steps"]:
+            best = step["links"][0]
+            role = f" ({_one(best['role'])})" if best.get("role") else ""
+            arrow = (
+                f"--{best['relation']}{role}-->"
+                if best["direction"] == "out"
+                else f"<--{best['relation']}{role}--"
+            )
+            click.echo(
+                f"   {_one(step['from']['name'])} {arrow} {_one(step['to']['name'])}  [{best['confidence']:.2f}]"
+            )
+            for ev in best["evidence"][:1]:
+                click.echo(f'      "{_one(ev["text"])}" — {_one(ev["doc"])}')
+            for other in step["links"][1:]:
+                click.echo(
+                    f"      also: {other['label']}"
+                    + (f" ({_one(other['role'])})" if other.get("role") else "")
+                )
+
+
+@main.command()
+@_graph_option
+@click.option("--top", type=click.IntRange(1, 1000), default=10, show_default=True, help="How many to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print the statistics as JSON.")
+def stats(graph_path, top, as_json) -> None:
+    """Counts by type, the most connected entities, connected groups, the people who
+    bridge them and the weakest relations."""
+    from .stats import graph_stats
+
+    st = graph_stats(_load(graph_path), top=top)
+    if as_json:
+        click.echo(json.dumps(st, ensure_ascii=False, indent=2))
+        return
+    ents, rels, comp = st["entities"], st["relations"], st["components"]
+    docs = st["documents"] if st["documents"] is not None else "?"
+    click.echo(f"Documents: {docs}")
+    click.echo(
+        f"Entities: {ents['total']} (" + ", ".join(f"{n} {t}" for t, n in ents["by_type"].items()) + ")"
+    )
+    click.echo(
+        f"Relations: {rels['total']} (" + ", ".join(f"{n} {t}" for t, n in rels["by_type"].items()) + "), "
+        f"{rels['evidence_sentences']} evidence sentence(s)"
+    )
+    sizes = ", ".join(map(str, comp["sizes"]))
+    click.echo(
+        f"Connected groups: {comp['count']} ({comp['connected']} with relations, {comp['isolated']} "
+        f"entities alone); largest: {sizes or 'none'}"
+    )
+    for typ, items in st["most_connected"].items():
+        if items:
+            plural = {"PERSON": "people", "ORGANIZATION": "organizations", "INSTITUTION": "institutions"}
+            click.echo(f"\nMost connected {plural.get(typ, typ.lower())}:")
+            for e in items:
+                click.echo(f"  {e['connections']:>4}  {_one(e['name'])}")
+    bridges = st["bridges"]
+    if bridges["people"]:
+        how = f", estimated from {bridges['sample']} entities" if bridges["approximate"] else ""
+        click.echo(f"\nPeople who bridge groups (betweenness{how}):")
+        for p in bridges["people"]:
+            cut = "  (the only link between parts of their group)" if p["separates_groups"] else ""
+            click.echo(f"  {p['betweenness']:.3f}  {_one(p['name'])}{cut}")
+    if st["weakest"]:
+        click.echo("\nWeakest relations (lowest confidence):")
+        for w in st["weakest"]:
+            role = f" ({_one(w['role'])})" if w.get("role") else ""
+            click.echo(
+                f"  [{w['confidence']:.2f}] {_one(w['source']['name'])} --{w['relation']}{role}--> "
+                f"{_one(w['target']['name'])}"
+            )
+            for ev in w["evidence"]:
+                click.echo(f'      "{_one(ev["text"])}" — {_one(ev["doc"])}')
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,9 +1,13 @@
-"""Files to documents: finding text files, decoding them, skipping what is not text.
+"""Files to documents: finding documents, decoding them, skipping what is not text.
 
 ``iter_documents`` walks the paths it is given (folders recursively, in a stable
-order) and yields a ``Document`` for every readable text file and a ``Skipped``
+order) and yields a ``Document`` for every readable document and a ``Skipped``
 for every file it had to leave out, with the reason in plain words. It never
 raises for a bad file; only a path that does not exist is an ``InputError``.
+
+Plain text (``.txt``) is decoded here; saved web pages, PDFs, Markdown and JSON
+records are turned into plain text by ``graphkit.formats``. A JSON Lines file
+gives one document per record, with the id ``dump.jsonl#<id>``.
 """
 
 from __future__ import annotations
@@ -15,18 +19,35 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .formats import (
+    DEFAULT_FIELDS,
+    HTML_SUFFIXES,
+    MARKDOWN_SUFFIXES,
+    PDF_SUFFIXES,
+    RECORD_SUFFIXES,
+    NotText,
+    RecordFields,
+    html_to_text,
+    iter_records,
+    markdown_to_text,
+    pdf_to_text,
+)
 
 __all__ = [
+    "DEFAULT_FIELDS",
     "DEFAULT_MAX_BYTES",
+    "DOCUMENT_SUFFIXES",
     "TEXT_SUFFIXES",
     "Document",
+    "RecordFields",
     "Skipped",
     "count_files",
     "decode_bytes",
     "iter_documents",
 ]
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+TEXT_SUFFIXES = (".txt",)
+DOCUMENT_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES + RECORD_SUFFIXES
 DEFAULT_MAX_BYTES = 20_000_000
 _SNIFF = 65536
 _PREFERRED = {
@@ -54,7 +75,9 @@ class Document:
 @dataclass(frozen=True, slots=True)
 class Skipped:
     path: str
-    reason: str  # one of: empty, binary, too-large, unreadable, broken-link, not-a-file
+    # one of: empty, binary, too-large, unreadable, broken-link, not-a-file,
+    # no-text (a page without an article, a scanned or encrypted PDF), bad-record
+    reason: str
     message: str  # a plain sentence for the user ("" for quiet skips)
 
 
@@ -68,7 +91,7 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
     Raises ``_NotText`` (internal) when the bytes do not look like text.
     """
     if data.startswith(b"%PDF-"):
-        raise _NotText("it is a PDF, not text (convert it to .txt first)")
+        raise _NotText("it is a PDF named like a text file (rename it to .pdf)")
     head = data[:_SNIFF]
     if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
         raise _NotText("it is binary (contains NUL bytes)")
@@ -144,10 +167,14 @@ def iter_documents(
     paths: Iterable[str | os.PathLike[str]],
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    suffixes: tuple[str, ...] = TEXT_SUFFIXES,
+    suffixes: tuple[str, ...] = DOCUMENT_SUFFIXES,
+    fields: RecordFields = DEFAULT_FIELDS,
 ) -> Iterator[Document | Skipped]:
-    """Yield a ``Document`` or a ``Skipped`` for every file under ``paths``.
+    """Yield a ``Document`` or a ``Skipped`` for every document under ``paths``.
 
+    Files in folders are read when their suffix is one of ``suffixes``; a file
+    named on its own is read whatever its suffix (as plain text when it is not a
+    known format). ``fields`` names the text and id fields of JSON records.
     Checks every path exists before reading any, so a typo fails fast.
     """
     roots = [Path(p) for p in paths]
@@ -162,23 +189,97 @@ def iter_documents(
                     continue
                 if f.suffix.lower() not in suffixes:
                     continue
-                yield _read(f, _doc_id(f, root), max_bytes)
+                yield from _read(f, _doc_id(f, root), max_bytes, fields)
         else:
-            yield _read(root, _doc_id(root, None), max_bytes)
+            yield from _read(root, _doc_id(root, None), max_bytes, fields)
 
 
-def count_files(paths: Iterable[str | os.PathLike[str]], *, suffixes: tuple[str, ...] = TEXT_SUFFIXES) -> int:
-    """How many files ``iter_documents`` would look at, without reading them."""
+def count_files(
+    paths: Iterable[str | os.PathLike[str]], *, suffixes: tuple[str, ...] = DOCUMENT_SUFFIXES
+) -> int:
+    """About how many documents ``iter_documents`` would yield: files, and the
+    non-blank lines of JSON Lines files (for progress bars)."""
     n = 0
     for p in (Path(x) for x in paths):
-        if p.is_dir():
-            n += sum(1 for f in _walk(p) if f.suffix.lower() in suffixes)
-        elif p.exists() or p.is_symlink():
-            n += 1
+        files = [f for f in _walk(p) if f.suffix.lower() in suffixes] if p.is_dir() else [p]
+        for f in files:
+            n += _count_records(f) if f.suffix.lower() == ".jsonl" else 1
     return n
 
 
-def _read(path: Path, doc_id: str, max_bytes: int) -> Document | Skipped:
+def _count_records(path: Path) -> int:
+    try:
+        with open(path, "rb") as f:
+            return max(1, sum(1 for line in f if line.strip()))
+    except OSError:
+        return 1
+
+
+def _read(path: Path, doc_id: str, max_bytes: int, fields: RecordFields) -> Iterator[Document | Skipped]:
+    """The document(s) of one file: one, or one per record of a JSON file."""
+    item = _read_file(path, doc_id, max_bytes)
+    if isinstance(item, Skipped):
+        yield item
+        return
+    name = str(path)
+    suffix = path.suffix.lower()
+    data = item
+    try:
+        if suffix in HTML_SUFFIXES:
+            yield _document(doc_id, name, html_to_text(data), None)
+            return
+        if suffix in PDF_SUFFIXES:
+            yield _document(doc_id, name, pdf_to_text(data), None)
+            return
+    except NotText as e:
+        yield Skipped(name, "no-text", f"{name}: skipped: {e}")
+        return
+    except Exception as e:  # the format library could not parse this file
+        kind = "web page" if suffix in HTML_SUFFIXES else "PDF"
+        yield Skipped(name, "unreadable", f"{name}: skipped: cannot read it as a {kind} ({e})")
+        return
+    try:
+        text, warning = decode_bytes(data)
+    except _NotText as e:
+        yield Skipped(name, "binary", f"{name}: skipped: {e}")
+        return
+    warning = f"{name}: {warning}" if warning else None
+    if suffix in MARKDOWN_SUFFIXES:
+        yield _document(doc_id, name, markdown_to_text(text), warning)
+    elif suffix in RECORD_SUFFIXES:
+        yield from _records(doc_id, name, text, fields, warning)
+    else:
+        yield _document(doc_id, name, text, warning)
+
+
+def _document(doc_id: str, name: str, text: str, warning: str | None) -> Document | Skipped:
+    if not text.strip():
+        return Skipped(name, "empty", "")
+    return Document(doc_id, name, text, warning)
+
+
+def _records(
+    doc_id: str, name: str, text: str, fields: RecordFields, warning: str | None
+) -> Iterator[Document | Skipped]:
+    seen: set[str] = set()
+    for rec in iter_records(text, fields=fields):
+        where = f"{name}, line {rec.line}"
+        if rec.problem is not None or rec.text is None:
+            yield Skipped(name, "bad-record", f"{where}: skipped: the record {rec.problem}")
+            continue
+        rid = f"{doc_id}#{rec.id}" if rec.id not in (None, "") else f"{doc_id}#line-{rec.line}"
+        if rid in seen:
+            rid = f"{rid}@line-{rec.line}"
+            warning = f"{where}: the id is used by an earlier record; this one is {rid}"
+        seen.add(rid)
+        item = _document(rid, name, rec.text, warning)
+        warning = None
+        if isinstance(item, Skipped):
+            item = Skipped(name, "empty", "")
+        yield item
+
+
+def _read_file(path: Path, doc_id: str, max_bytes: int) -> bytes | Skipped:
     name = str(path)
     if path.is_symlink() and not path.exists():
         return Skipped(name, "broken-link", f"{name}: skipped: broken symbolic link")
@@ -196,13 +297,6 @@ def _read(path: Path, doc_id: str, max_bytes: int) -> Document | Skipped:
                 f"{name}: skipped: {size:,} bytes is over the limit of {max_bytes:,} "
                 "(raise it with --max-bytes)",
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as e:
         return Skipped(name, "unreadable", f"{name}: skipped: cannot read it ({e.strerror or e})")
-    try:
-        text, warning = decode_bytes(data)
-    except _NotText as e:
-        return Skipped(name, "binary", f"{name}: skipped: {e}")
-    if not text.strip():
-        return Skipped(name, "empty", "")
-    return Document(doc_id, name, text, f"{name}: {warning}" if warning else None)

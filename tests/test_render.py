@@ -70,18 +70,3 @@ def test_csv_export_neutralizes_formulas():
     for row in rows[1:]:
         for cell in row:
             assert not cell.startswith(("=", "+", "-", "@"))
-
-
-def test_cypher_export_escapes_strings():
-    from graphkit.export import cypher_string, to_cypher
-
-    assert cypher_string("it's \\ done\n") == "'it\\'s \\\\ done\\n'"
-    g = hostile_graph()
-    g.nodes["person:x"]["name"] = "x'}) DETACH DELETE n //"
-    text = to_cypher(g)
-    assert "x\\'}) DETACH DELETE n //" in text
-    for line in text.splitlines()[2:]:
-        # every quote inside a literal is escaped: quotes outside come in pairs
-        unescaped = line.replace("\\\\", "").replace("\\'", "")
-        assert unescaped.count("'") % 2 == 0
-    assert ":EMPLOYER]" in text
