@@ -770,6 +770,7 @@ def render(text: str, rels: str, rng: random.Random) -> tuple[str, list[dict], l
         return str(value)
 
     filled = SLOT.sub(fill, text)
+    filled = re.sub(r"\.\.(?=\s|$)", ".", filled)  # "Acme Inc.." at the end of a sentence
     filled = filled[0].upper() + filled[1:]
     name = {s: (v.name if isinstance(v, Person) else str(v)) for s, v in values.items()}
     entities = [{"name": name[s], "type": types[s], "aliases": aliases[s]} for s in order]
