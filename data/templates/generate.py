@@ -68,10 +68,11 @@ GIVEN: dict[str, dict[str, list[str]]] = {
         "f": ["Harriet", "Gwendolyn", "Rosalind", "Maeve", "Bethany", "Imogen"],
         "m": ["Rupert", "Desmond", "Fletcher", "Callum", "Warren", "Gideon"],
     },
-    "other": {
-        "f": ["Anahita", "Dilnoza", "Elif", "Thuy", "Siti", "Olena"],
-        "m": ["Kaveh", "Timur", "Emre", "Quang", "Budi", "Bohdan"],
-    },
+    "persian": {"f": ["Anahita", "Parisa"], "m": ["Kaveh", "Dariush"]},
+    "turkish": {"f": ["Elif", "Ayşe"], "m": ["Emre", "Burak"]},
+    "vietnamese": {"f": ["Thuy", "Hanh"], "m": ["Quang", "Tuan"]},
+    "indonesian": {"f": ["Siti", "Ratna"], "m": ["Budi", "Agus"]},
+    "ukrainian": {"f": ["Olena", "Iryna"], "m": ["Bohdan", "Taras"]},
 }
 
 SURNAMES: dict[str, list[str]] = {
@@ -102,7 +103,11 @@ SURNAMES: dict[str, list[str]] = {
     "korean": ["Jeon", "Baek", "Shin", "Yoon", "Hwang"],
     "japanese": ["Fujimoto", "Kobayashi", "Matsuda", "Nishimura", "Ogawa"],
     "anglo": ["Pembroke", "Ashworth", "Hollis", "Thornbury", "Radcliffe", "Whitlock"],
-    "other": ["Rahimi", "Yusupova", "Aydın", "Nguyen", "Santoso", "Kovalenko"],
+    "persian": ["Rahimi", "Tehrani", "Moradi"],
+    "turkish": ["Aydın", "Demir", "Kaya"],
+    "vietnamese": ["Nguyen", "Pham", "Hoang"],
+    "indonesian": ["Santoso", "Hidayat"],
+    "ukrainian": ["Kovalenko", "Shevchuk", "Bondarenko"],
 }
 
 CULTURE_WEIGHTS = {
@@ -115,7 +120,11 @@ CULTURE_WEIGHTS = {
     "korean": 1,
     "japanese": 1,
     "anglo": 2,
-    "other": 2,
+    "persian": 1,
+    "turkish": 1,
+    "vietnamese": 1,
+    "indonesian": 1,
+    "ukrainian": 1,
 }
 
 COMPANY_HEADS = [
