@@ -68,10 +68,11 @@ GIVEN: dict[str, dict[str, list[str]]] = {
         "f": ["Harriet", "Gwendolyn", "Rosalind", "Maeve", "Bethany", "Imogen"],
         "m": ["Rupert", "Desmond", "Fletcher", "Callum", "Warren", "Gideon"],
     },
-    "other": {
-        "f": ["Anahita", "Dilnoza", "Elif", "Thuy", "Siti", "Olena"],
-        "m": ["Kaveh", "Timur", "Emre", "Quang", "Budi", "Bohdan"],
-    },
+    "persian": {"f": ["Anahita", "Parisa"], "m": ["Kaveh", "Dariush"]},
+    "turkish": {"f": ["Elif", "Ayşe"], "m": ["Emre", "Burak"]},
+    "vietnamese": {"f": ["Thuy", "Hanh"], "m": ["Quang", "Tuan"]},
+    "indonesian": {"f": ["Siti", "Ratna"], "m": ["Budi", "Agus"]},
+    "ukrainian": {"f": ["Olena", "Iryna"], "m": ["Bohdan", "Taras"]},
 }
 
 SURNAMES: dict[str, list[str]] = {
@@ -102,7 +103,11 @@ SURNAMES: dict[str, list[str]] = {
     "korean": ["Jeon", "Baek", "Shin", "Yoon", "Hwang"],
     "japanese": ["Fujimoto", "Kobayashi", "Matsuda", "Nishimura", "Ogawa"],
     "anglo": ["Pembroke", "Ashworth", "Hollis", "Thornbury", "Radcliffe", "Whitlock"],
-    "other": ["Rahimi", "Yusupova", "Aydın", "Nguyen", "Santoso", "Kovalenko"],
+    "persian": ["Rahimi", "Tehrani", "Moradi"],
+    "turkish": ["Aydın", "Demir", "Kaya"],
+    "vietnamese": ["Nguyen", "Pham", "Hoang"],
+    "indonesian": ["Santoso", "Hidayat"],
+    "ukrainian": ["Kovalenko", "Shevchuk", "Bondarenko"],
 }
 
 CULTURE_WEIGHTS = {
@@ -115,7 +120,11 @@ CULTURE_WEIGHTS = {
     "korean": 1,
     "japanese": 1,
     "anglo": 2,
-    "other": 2,
+    "persian": 1,
+    "turkish": 1,
+    "vietnamese": 1,
+    "indonesian": 1,
+    "ukrainian": 1,
 }
 
 COMPANY_HEADS = [
@@ -345,7 +354,7 @@ EMPLOYER: list[T] = [
     ("coordination", "{p1} and {p2} both work at {o1}.", "p1 employer o1; p2 employer o1"),
     ("verb", "{o1} employs {p1} as {role_a}.", "p1 employer o1"),
     ("copula", "{p1} is currently {acad_a} at {u1}.", "p1 employer u1"),
-    ("verb", "{p1} teaches {field} at {u1}.", "p1 employer u1"),
+    ("verb", "{p1} teaches courses on {field} at {u1}.", "p1 employer u1"),
     ("copula", "{p1} holds a faculty position at {u1}.", "p1 employer u1"),
     ("verb", "{p1} left {o1} in {y1} to join {o2}.", "p1 employer o1; p1 employer o2"),
     ("pronoun", "{p1} grew up in {city}. In {y1} {p1.he} joined {o1} as {role_a}.", "p1 employer o1"),
@@ -614,7 +623,7 @@ NEGATIVE: list[T] = [
     ("board", "{p1} is a trustee of {u1}.", ""),
     ("membership", "{p1} plays bass in the band {band1}.", ""),
     ("membership", "{p1} signed with the {team1} before the season.", ""),
-    ("membership", "{p1} is a member of the {party1}.", ""),
+    ("membership", "{p1} has been a card-carrying member of the {party1} since {y1}.", ""),
     ("lawsuit", "{p1} filed a lawsuit against {o1} in {y1}.", ""),
     ("shares", "{p1} acquired a stake in {o1}.", ""),
     ("visit", "{p1} delivered a lecture at {u1} last spring.", ""),
@@ -632,7 +641,7 @@ NEGATIVE: list[T] = [
     ("membership", "{p1} is a lifelong fan of the {team1}.", ""),
     (
         "wrong_person",
-        "{p2} mentored {p1} during {p1.his} internship at {o1}.",
+        "During {p1.his} summer internship at {o1}, {p1} was mentored by {p2}.",
         "p1 mentor p2; p1 employer o1",
     ),
     ("wrong_person", "{p1} wrote a biography of {p2}, the founder of {o1}.", "o1 founder p2"),
@@ -770,6 +779,7 @@ def render(text: str, rels: str, rng: random.Random) -> tuple[str, list[dict], l
         return str(value)
 
     filled = SLOT.sub(fill, text)
+    filled = re.sub(r"\.\.(?=\s|$)", ".", filled)  # "Acme Inc.." at the end of a sentence
     filled = filled[0].upper() + filled[1:]
     name = {s: (v.name if isinstance(v, Person) else str(v)) for s, v in values.items()}
     entities = [{"name": name[s], "type": types[s], "aliases": aliases[s]} for s in order]
