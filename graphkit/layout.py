@@ -1,0 +1,167 @@
+"""Where entities go on a map, and which ones belong together.
+
+Positions are computed per connected component with one of igraph's compiled
+layouts, then the components are packed: the largest in the middle, the others
+on rings around it, largest first, so a map opens on its main structure instead
+of fragments scattered over the canvas. Communities come from networkx (Louvain,
+or label propagation for large graphs where Louvain is slow). Both are seeded:
+the same graph always gives the same picture.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Hashable, Iterable
+
+import networkx as nx
+
+__all__ = ["LAYOUTS", "communities", "component_layout", "pack_components", "positions"]
+
+LAYOUTS = ("fr", "kk", "drl")  # Fruchterman-Reingold, Kamada-Kawai, DrL (OpenOrd)
+EDGE_LENGTH = 80.0  # canvas units between neighbours in a small component
+SPACING = 55.0  # canvas units per node (square root of area) in a large component
+GAP = 40.0  # between packed components
+LOUVAIN_LIMIT = 5000  # edges; above this, label propagation (Louvain takes seconds)
+SEED = 7
+
+Pos = tuple[float, float]
+
+
+def _simple(g: nx.Graph) -> tuple[list[Hashable], dict[Hashable, set[Hashable]]]:
+    """Sorted nodes and an undirected adjacency without self-loops (cheaper than to_undirected)."""
+    nodes = sorted(g.nodes)
+    adj: dict[Hashable, set[Hashable]] = {n: set() for n in nodes}
+    for s, t in g.edges():
+        if s != t:
+            adj[s].add(t)
+            adj[t].add(s)
+    return nodes, adj
+
+
+def _components(nodes: list[Hashable], adj: dict[Hashable, set[Hashable]]) -> list[list[Hashable]]:
+    """Connected components, largest first, ties broken by their first node."""
+    seen: set[Hashable] = set()
+    comps = []
+    for n in nodes:
+        if n in seen:
+            continue
+        seen.add(n)
+        comp, stack = [n], [n]
+        while stack:
+            for m in adj[stack.pop()]:
+                if m not in seen:
+                    seen.add(m)
+                    comp.append(m)
+                    stack.append(m)
+        comps.append(sorted(comp))
+    comps.sort(key=lambda c: (-len(c), c[0]))
+    return comps
+
+
+def communities(g: nx.Graph) -> dict[Hashable, int]:
+    """Community number of every node: 1 for the largest community, 2 for the next...
+
+    Louvain (networkx, seeded) up to ``LOUVAIN_LIMIT`` relations, label propagation
+    (seeded) above. A node without relations is a community of its own.
+    """
+    nodes, adj = _simple(g)
+    simple = nx.Graph()
+    simple.add_nodes_from(nodes)
+    simple.add_edges_from((s, t) for s in nodes for t in adj[s] if s < t)
+    if simple.number_of_edges() <= LOUVAIN_LIMIT:
+        groups = nx.community.louvain_communities(simple, seed=SEED)
+    else:
+        groups = nx.community.asyn_lpa_communities(simple, seed=SEED)
+    ordered = sorted((sorted(c) for c in groups), key=lambda c: (-len(c), c[0]))
+    return {n: i for i, c in enumerate(ordered, start=1) for n in c}
+
+
+def component_layout(
+    n: int, edges: list[tuple[int, int]], *, algorithm: str = "fr", rng: random.Random | None = None
+) -> list[Pos]:
+    """Positions of one connected component (nodes ``0..n-1``), centred on the origin and
+    scaled so neighbours sit about ``EDGE_LENGTH`` apart (small components) or each node
+    has about ``SPACING``² of room (large ones)."""
+    if n == 1:
+        return [(0.0, 0.0)]
+    if n == 2:
+        return [(-EDGE_LENGTH / 2, 0.0), (EDGE_LENGTH / 2, 0.0)]
+    import igraph as ig
+
+    graph = ig.Graph(n=n, edges=edges, directed=False)
+    ig.set_random_number_generator(rng or random.Random(SEED))
+    try:
+        if algorithm == "fr":
+            coords = graph.layout_fruchterman_reingold(niter=500, grid=n > 1000).coords
+        elif algorithm == "kk":
+            coords = graph.layout_kamada_kawai(maxiter=50 * n if n < 400 else 20000).coords
+        elif algorithm == "drl":
+            coords = graph.layout_drl().coords
+        else:
+            raise ValueError(f"unknown layout {algorithm!r}; choose one of {', '.join(LAYOUTS)}")
+    finally:
+        ig.set_random_number_generator(random)
+    xs = [c[0] for c in coords]
+    ys = [c[1] for c in coords]
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    if n <= 100:
+        lengths = sorted(math.dist(coords[a], coords[b]) for a, b in edges)
+        scale = EDGE_LENGTH / max(lengths[len(lengths) // 2], 1e-9)
+    else:
+        span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
+        scale = SPACING * math.sqrt(n) / span
+    return [((x - cx) * scale, (y - cy) * scale) for x, y in coords]
+
+
+def pack_components(shapes: list[list[Pos]]) -> list[Pos]:
+    """Offsets that place each component (its node positions around the origin): the
+    first (the largest) in the middle, the others on rings around it, in order."""
+    if not shapes:
+        return []
+    radii = [max((math.hypot(x, y) for x, y in s), default=0.0) + 25.0 for s in shapes]
+    offsets: list[Pos] = [(0.0, 0.0)]
+    inner = radii[0]  # everything so far lies within this radius
+    i = 1
+    while i < len(shapes):
+        ring_r = radii[i]  # the first (largest) component of a ring sets its width
+        center = inner + GAP + ring_r
+        ring, used = [], 0.0
+        while i < len(shapes):
+            need = 2 * math.asin(min(1.0, (radii[i] + GAP / 2) / center))
+            if ring and used + need > 2 * math.pi:
+                break
+            ring.append(need)
+            used += need
+            i += 1
+        spare = (2 * math.pi - used) / len(ring) if len(ring) > 1 else 0.0
+        angle = -math.pi / 2
+        for need in ring:
+            angle += need / 2
+            offsets.append((center * math.cos(angle), center * math.sin(angle)))
+            angle += need / 2 + spare
+        inner = center + ring_r
+    return offsets
+
+
+def positions(
+    g: nx.Graph, *, algorithm: str = "fr", extra: Iterable[Hashable] = ()
+) -> dict[Hashable, Pos]:
+    """Positions of every node of ``g``, components packed around the largest; ``extra``
+    nodes (not in ``g``) get places of their own on the outer rings."""
+    nodes, adj = _simple(g)
+    comps = _components(nodes, adj)
+    rng = random.Random(SEED)
+    shapes = []
+    for comp in comps:
+        index = {n: i for i, n in enumerate(comp)}
+        edges = sorted({(min(index[a], index[b]), max(index[a], index[b])) for a in comp for b in adj[a]})
+        shapes.append(component_layout(len(comp), edges, algorithm=algorithm, rng=rng))
+    extra = [n for n in extra if n not in adj]
+    comps += [[n] for n in extra]
+    shapes += [[(0.0, 0.0)]] * len(extra)
+    out: dict[Hashable, Pos] = {}
+    for comp, shape, (ox, oy) in zip(comps, shapes, pack_components(shapes)):
+        for n, (x, y) in zip(comp, shape):
+            out[n] = (round(x + ox, 1), round(y + oy, 1))
+    return out
