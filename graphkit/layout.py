@@ -78,7 +78,12 @@ def communities(g: nx.Graph) -> dict[Hashable, int]:
 
 
 def component_layout(
-    n: int, edges: list[tuple[int, int]], *, algorithm: str = "fr", rng: random.Random | None = None
+    n: int,
+    edges: list[tuple[int, int]],
+    *,
+    algorithm: str = "fr",
+    rng: random.Random | None = None,
+    edge_length: float = EDGE_LENGTH,
 ) -> list[Pos]:
     """Positions of one connected component (nodes ``0..n-1``), centred on the origin and
     scaled so neighbours sit about ``EDGE_LENGTH`` apart (small components) or each node
@@ -86,7 +91,7 @@ def component_layout(
     if n == 1:
         return [(0.0, 0.0)]
     if n == 2:
-        return [(-EDGE_LENGTH / 2, 0.0), (EDGE_LENGTH / 2, 0.0)]
+        return [(-edge_length / 2, 0.0), (edge_length / 2, 0.0)]
     import igraph as ig
 
     graph = ig.Graph(n=n, edges=edges, directed=False)
@@ -107,7 +112,7 @@ def component_layout(
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     if n <= 100:
         lengths = sorted(math.dist(coords[a], coords[b]) for a, b in edges)
-        scale = EDGE_LENGTH / max(lengths[len(lengths) // 2], 1e-9)
+        scale = edge_length / max(lengths[len(lengths) // 2], 1e-9)
     else:
         span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
         scale = SPACING * math.sqrt(n) / span
@@ -145,10 +150,11 @@ def pack_components(shapes: list[list[Pos]]) -> list[Pos]:
 
 
 def positions(
-    g: nx.Graph, *, algorithm: str = "fr", extra: Iterable[Hashable] = ()
+    g: nx.Graph, *, algorithm: str = "fr", extra: Iterable[Hashable] = (), edge_length: float = EDGE_LENGTH
 ) -> dict[Hashable, Pos]:
     """Positions of every node of ``g``, components packed around the largest; ``extra``
-    nodes (not in ``g``) get places of their own on the outer rings."""
+    nodes (not in ``g``) get places of their own on the outer rings. ``edge_length`` is
+    the distance between neighbours in small components (longer leaves room for labels)."""
     nodes, adj = _simple(g)
     comps = _components(nodes, adj)
     rng = random.Random(SEED)
@@ -156,7 +162,9 @@ def positions(
     for comp in comps:
         index = {n: i for i, n in enumerate(comp)}
         edges = sorted({(min(index[a], index[b]), max(index[a], index[b])) for a in comp for b in adj[a]})
-        shapes.append(component_layout(len(comp), edges, algorithm=algorithm, rng=rng))
+        shapes.append(
+            component_layout(len(comp), edges, algorithm=algorithm, rng=rng, edge_length=edge_length)
+        )
     extra = [n for n in extra if n not in adj]
     comps += [[n] for n in extra]
     shapes += [[(0.0, 0.0)]] * len(extra)

@@ -35,6 +35,7 @@ __all__ = [
     "PHYSICS_LIMIT",
     "RELATION_COLORS",
     "TYPE_STYLE",
+    "drawn_nodes",
     "ego_graph",
     "render_html",
     "write_html",
@@ -100,6 +101,12 @@ def ego_graph(
     return sub
 
 
+def drawn_nodes(g: nx.MultiDiGraph, *, min_degree: int = 1) -> set[Any]:
+    """The entities a map draws: those with at least ``min_degree`` relations, and an ego map's centre."""
+    center = g.graph.get("center")
+    return {n for n, k in g.degree() if k >= min_degree or n == center}
+
+
 class _IdList(list):
     """A list of node ids with set-speed membership tests."""
 
@@ -123,11 +130,21 @@ def _network(g: nx.MultiDiGraph, *, center: str | None, min_degree: int, layout:
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
     net.node_ids = _IdList()  # pyvis checks membership in a list for every edge
     degree = dict(g.degree())
-    drawn = {n for n in g.nodes if degree[n] >= min_degree or n == center}
+    drawn = drawn_nodes(g, min_degree=min_degree)
     shown = g.subgraph(drawn)
     n_components = nx.number_weakly_connected_components(shown) if drawn else 0
     physics = len(drawn) <= PHYSICS_LIMIT and n_components <= 1
-    placed = {} if physics else positions(shown, algorithm=layout, extra=[n for n in g if degree[n] == 0])
+    few_edges = shown.number_of_edges() <= EDGE_LABEL_LIMIT  # their labels always shown: longer edges
+    placed = (
+        {}
+        if physics
+        else positions(
+            shown,
+            algorithm=layout,
+            extra=[n for n in g if degree[n] == 0],
+            edge_length=220.0 if few_edges else 80.0,
+        )
+    )
     community = communities(shown)
     sizes: dict[int, int] = {}
     for c in community.values():
@@ -201,7 +218,7 @@ def _network(g: nx.MultiDiGraph, *, center: str | None, min_degree: int, layout:
         },
         "edges": {
             "smooth": False if big else {"type": "dynamic"},
-            "font": {"size": 10, "align": "middle", "strokeWidth": 3},
+            "font": {"size": 10, "align": "horizontal", "strokeWidth": 3},
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
         },
         "nodes": {"font": {"size": 14}},
