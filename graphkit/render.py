@@ -44,6 +44,7 @@ __all__ = [
 PHYSICS_LIMIT = 1500  # nodes; above this (or for several components) positions are precomputed
 EDGE_LABEL_LIMIT = 50  # relations drawn; above this relation labels show on hover and selection only
 LABEL_BUDGET = 200  # entity labels on screen at most
+HUBS = 20  # most connected entities, labelled first and even over other entities
 DEFAULT_LAYOUT = "fr"
 
 TYPE_STYLE: dict[str, dict[str, str]] = {
@@ -244,6 +245,8 @@ def _network(g: nx.MultiDiGraph, *, center: str | None, min_degree: int, layout:
         "min_degree": min_degree,
         "frame": sorted(components[0]) if components and len(components[0]) * 3 >= len(drawn) else [],
         "communities": _community_list(g, community, sizes, degree),
+        # the most connected entities, whose labels are drawn even over other entities
+        "hubs": sorted((n for n in drawn if degree[n] >= 3), key=lambda n: (-degree[n], n))[:HUBS],
     }
     return net, view
 

@@ -1,6 +1,7 @@
-"""Benchmarks: map rendering in a real browser, and extraction speed against raw spaCy.
+"""Benchmarks: map rendering in a real browser, layouts compared, and extraction speed against raw spaCy.
 
     python -m tests.bench map [--nodes 5000 --edges 15000]
+    python -m tests.bench layouts GRAPH_JSON
     python -m tests.bench speed [DOCS_DIR]
 
 Speed is reported as a ratio to spaCy's own ``nlp.pipe`` on the same texts in the
@@ -53,6 +54,51 @@ def synthetic_graph(n_nodes: int, n_edges: int, seed: int = 1) -> nx.MultiDiGrap
         r = rng.choice(rels)
         if not g.has_edge(a, b, r):
             count += 1
+            g.add_edge(
+                a,
+                b,
+                key=r,
+                type=r,
+                role=None,
+                confidence=0.8,
+                evidence=[{"doc": "d.txt", "text": "A sentence.", "start": 0, "end": 11}],
+            )
+    return g
+
+
+SYLLABLES = ["ka", "lo", "mi", "ren", "tsu", "va", "dor", "el", "fin", "gar", "has", "ix", "jo", "bel", "qua", "ros"]
+
+
+def invented_name(rng: random.Random) -> str:
+    def word() -> str:
+        return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+    return " ".join(word() for _ in range(rng.randint(2, 3)))
+
+
+def sparse_graph(n_nodes: int, n_connected: int, seed: int = 3) -> nx.MultiDiGraph:
+    """A corpus-like graph: ``n_connected`` entities in a few stars and chains (one larger
+    group, many pairs and triples), every other entity without a relation."""
+    rng = random.Random(seed)
+    g = nx.MultiDiGraph(schema_version=1)
+    types = ["PERSON"] * 5 + ["ORGANIZATION"] * 4 + ["INSTITUTION"]
+    for i in range(n_nodes):
+        g.add_node(
+            f"n{i}", name=invented_name(rng), type=rng.choice(types), aliases=[], docs=["d.txt"], mentions=1
+        )
+    rels = ["employer", "alma_mater", "adviser", "mentor", "founder"]
+    connected = [f"n{i}" for i in rng.sample(range(n_nodes), n_connected)]
+    groups, i = [], 0
+    while i < len(connected):
+        size = 30 if not groups else rng.choice([2, 2, 2, 3, 3, 4, 5, 8])
+        groups.append(connected[i : i + size])
+        i += size
+    for group in groups:
+        if len(group) == 1:
+            group.append(groups[0][0])
+        for j, a in enumerate(group[1:], start=1):
+            b = group[rng.randrange(j)] if rng.random() < 0.7 else group[0]
+            r = rng.choice(rels)
             g.add_edge(
                 a,
                 b,
