@@ -16,7 +16,14 @@ from collections.abc import Hashable, Iterable
 
 import networkx as nx
 
-__all__ = ["LAYOUTS", "communities", "component_layout", "pack_components", "positions"]
+__all__ = [
+    "LAYOUTS",
+    "communities",
+    "component_layout",
+    "connected_components",
+    "pack_components",
+    "positions",
+]
 
 LAYOUTS = ("fr", "kk", "drl")  # Fruchterman-Reingold, Kamada-Kawai, DrL (OpenOrd)
 EDGE_LENGTH = 80.0  # canvas units between neighbours in a small component
@@ -28,15 +35,17 @@ SEED = 7
 Pos = tuple[float, float]
 
 
-def _simple(g: nx.Graph) -> tuple[list[Hashable], dict[Hashable, set[Hashable]]]:
-    """Sorted nodes and an undirected adjacency without self-loops (cheaper than to_undirected)."""
-    nodes = sorted(g.nodes)
-    adj: dict[Hashable, set[Hashable]] = {n: set() for n in nodes}
-    for s, t in g.edges():
+def _simple(
+    nodes: Iterable[Hashable], edges: Iterable[tuple[Hashable, Hashable]]
+) -> tuple[list[Hashable], dict[Hashable, set[Hashable]]]:
+    """Sorted nodes and an undirected adjacency without self-loops."""
+    ordered = sorted(nodes)
+    adj: dict[Hashable, set[Hashable]] = {n: set() for n in ordered}
+    for s, t in edges:
         if s != t:
             adj[s].add(t)
             adj[t].add(s)
-    return nodes, adj
+    return ordered, adj
 
 
 def _components(nodes: list[Hashable], adj: dict[Hashable, set[Hashable]]) -> list[list[Hashable]]:
@@ -59,13 +68,21 @@ def _components(nodes: list[Hashable], adj: dict[Hashable, set[Hashable]]) -> li
     return comps
 
 
-def communities(g: nx.Graph) -> dict[Hashable, int]:
+def connected_components(
+    nodes: Iterable[Hashable], edges: Iterable[tuple[Hashable, Hashable]]
+) -> list[list[Hashable]]:
+    """Connected components (sorted lists of nodes), largest first; direction ignored."""
+    return _components(*_simple(nodes, edges))
+
+
+def communities(nodes: Iterable[Hashable], edges: Iterable[tuple[Hashable, Hashable]]) -> dict[Hashable, int]:
     """Community number of every node: 1 for the largest community, 2 for the next...
 
-    Louvain (networkx, seeded) up to ``LOUVAIN_LIMIT`` relations, label propagation
-    (seeded) above. A node without relations is a community of its own.
+    Louvain (networkx, seeded) up to ``LOUVAIN_LIMIT`` distinct links, label propagation
+    (seeded) above. A node without links is a community of its own. ``edges`` are
+    pairs of nodes, direction and repeats ignored.
     """
-    nodes, adj = _simple(g)
+    nodes, adj = _simple(nodes, edges)
     simple = nx.Graph()
     simple.add_nodes_from(nodes)
     simple.add_edges_from((s, t) for s in nodes for t in adj[s] if s < t)
@@ -150,12 +167,17 @@ def pack_components(shapes: list[list[Pos]]) -> list[Pos]:
 
 
 def positions(
-    g: nx.Graph, *, algorithm: str = "fr", extra: Iterable[Hashable] = (), edge_length: float = EDGE_LENGTH
+    nodes: Iterable[Hashable],
+    edges: Iterable[tuple[Hashable, Hashable]],
+    *,
+    algorithm: str = "fr",
+    extra: Iterable[Hashable] = (),
+    edge_length: float = EDGE_LENGTH,
 ) -> dict[Hashable, Pos]:
-    """Positions of every node of ``g``, components packed around the largest; ``extra``
-    nodes (not in ``g``) get places of their own on the outer rings. ``edge_length`` is
-    the distance between neighbours in small components (longer leaves room for labels)."""
-    nodes, adj = _simple(g)
+    """Positions of ``nodes`` linked by ``edges`` (pairs), components packed around the
+    largest; ``extra`` nodes get places of their own on the outer rings. ``edge_length``
+    is the distance between neighbours in small components (longer leaves room for labels)."""
+    nodes, adj = _simple(nodes, edges)
     comps = _components(nodes, adj)
     rng = random.Random(SEED)
     shapes = []
@@ -165,7 +187,7 @@ def positions(
         shapes.append(
             component_layout(len(comp), edges, algorithm=algorithm, rng=rng, edge_length=edge_length)
         )
-    extra = [n for n in extra if n not in adj]
+    extra = sorted(n for n in extra if n not in adj)
     comps += [[n] for n in extra]
     shapes += [[(0.0, 0.0)]] * len(extra)
     out: dict[Hashable, Pos] = {}

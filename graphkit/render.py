@@ -126,27 +126,28 @@ class _IdList(list):
 def _network(g: nx.MultiDiGraph, *, center: str | None, min_degree: int, layout: str):
     from pyvis.network import Network
 
-    from .layout import communities, positions
+    from .layout import communities, connected_components, positions
 
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
     net.node_ids = _IdList()  # pyvis checks membership in a list for every edge
     degree = dict(g.degree())
     drawn = drawn_nodes(g, min_degree=min_degree)
-    shown = g.subgraph(drawn)
-    n_components = nx.number_weakly_connected_components(shown) if drawn else 0
-    physics = len(drawn) <= PHYSICS_LIMIT and n_components <= 1
-    few_edges = shown.number_of_edges() <= EDGE_LABEL_LIMIT  # their labels always shown: longer edges
+    links = [(s, t) for s, t in g.edges() if s in drawn and t in drawn]
+    components = connected_components(drawn, links)
+    physics = len(drawn) <= PHYSICS_LIMIT and len(components) <= 1
+    few_edges = len(links) <= EDGE_LABEL_LIMIT  # their labels always shown: longer edges
     placed = (
         {}
         if physics
         else positions(
-            shown,
+            drawn,
+            links,
             algorithm=layout,
             extra=[n for n in g if degree[n] == 0],
             edge_length=220.0 if few_edges else 80.0,
         )
     )
-    community = communities(shown)
+    community = communities(drawn, links)
     sizes: dict[int, int] = {}
     for c in community.values():
         sizes[c] = sizes.get(c, 0) + 1
@@ -235,12 +236,9 @@ def _network(g: nx.MultiDiGraph, *, center: str | None, min_degree: int, layout:
         ),
     }
     net.options = options
-    components = (
-        sorted(nx.weakly_connected_components(shown), key=lambda c: (-len(c), min(c))) if drawn else []
-    )
     view = {
         "physics": physics,
-        "drawn_edges": shown.number_of_edges(),
+        "drawn_edges": len(links),
         "hidden": g.number_of_nodes() - len(drawn),
         "min_degree": min_degree,
         "frame": sorted(components[0]) if components and len(components[0]) * 3 >= len(drawn) else [],
