@@ -29,6 +29,7 @@ LAYOUTS = ("fr", "kk", "drl")  # Fruchterman-Reingold, Kamada-Kawai, DrL (OpenOr
 EDGE_LENGTH = 80.0  # canvas units between neighbours in a small component
 SPACING = 55.0  # canvas units per node (square root of area) in a large component
 GAP = 40.0  # between packed components
+MIN_GAP = 50.0  # canvas units between two nodes of a small component
 LOUVAIN_LIMIT = 5000  # edges; above this, label propagation (Louvain takes seconds)
 SEED = 7
 
@@ -130,6 +131,9 @@ def component_layout(
     if n <= 100:
         lengths = sorted(math.dist(coords[a], coords[b]) for a, b in edges)
         scale = edge_length / max(lengths[len(lengths) // 2], 1e-9)
+        # and no crowding: nodes at least MIN_GAP apart, unless that makes edges 3x as long
+        nearest = min(math.dist(coords[i], coords[j]) for i in range(n) for j in range(i))
+        scale = max(scale, min(MIN_GAP / max(nearest, 1e-9), 3 * scale))
     else:
         span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
         scale = SPACING * math.sqrt(n) / span
