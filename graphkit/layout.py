@@ -142,29 +142,31 @@ def component_layout(
 
 def pack_components(shapes: list[list[Pos]]) -> list[Pos]:
     """Offsets that place each component (its node positions around the origin): the
-    first (the largest) in the middle, the others on rings around it, in order."""
+    first (the largest) in the middle, the others on rings around it, the widest
+    nearest, each ring as wide as its widest component."""
     if not shapes:
         return []
     radii = [max((math.hypot(x, y) for x, y in s), default=0.0) + 25.0 for s in shapes]
-    offsets: list[Pos] = [(0.0, 0.0)]
+    order = sorted(range(1, len(shapes)), key=lambda i: (-radii[i], i))
+    offsets: list[Pos] = [(0.0, 0.0)] * len(shapes)
     inner = radii[0]  # everything so far lies within this radius
-    i = 1
-    while i < len(shapes):
-        ring_r = radii[i]  # the first (largest) component of a ring sets its width
+    k = 0
+    while k < len(order):
+        ring_r = radii[order[k]]  # the widest of the ring, as they come widest first
         center = inner + GAP + ring_r
         ring, used = [], 0.0
-        while i < len(shapes):
-            need = 2 * math.asin(min(1.0, (radii[i] + GAP / 2) / center))
+        while k < len(order):
+            need = 2 * math.asin(min(1.0, (radii[order[k]] + GAP / 2) / center))
             if ring and used + need > 2 * math.pi:
                 break
-            ring.append(need)
+            ring.append((order[k], need))
             used += need
-            i += 1
+            k += 1
         spare = (2 * math.pi - used) / len(ring) if len(ring) > 1 else 0.0
         angle = -math.pi / 2
-        for need in ring:
+        for i, need in ring:
             angle += need / 2
-            offsets.append((center * math.cos(angle), center * math.sin(angle)))
+            offsets[i] = (center * math.cos(angle), center * math.sin(angle))
             angle += need / 2 + spare
         inner = center + ring_r
     return offsets
