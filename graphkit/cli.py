@@ -441,11 +441,24 @@ def query(name, graph_path, depth, relations, as_json) -> None:
     default=None,
     help="HTML file to write (default: next to the graph, graph.html or <name>.html).",
 )
-def render(graph_path, person, depth, relations, out) -> None:
-    """Write an interactive HTML map of the graph, or of one person's neighbourhood."""
-    from .names import slugify
-    from .render import ego_graph, write_html
+@click.option("--all", "draw_all", is_flag=True, help="Draw every entity, also those without relations.")
+@click.option(
+    "--min-degree",
+    type=click.IntRange(0),
+    default=None,
+    help="Draw only entities with at least N relations (default 1; the others stay findable).",
+)
+def render(graph_path, person, depth, relations, out, draw_all, min_degree) -> None:
+    """Write an interactive HTML map of the graph, or of one person's neighbourhood.
 
+    By default only entities with at least one relation are drawn; the map's side
+    panel can show the others, and searching finds them."""
+    from .names import slugify
+    from .render import drawn_nodes, ego_graph, write_html
+
+    if draw_all and min_degree not in (None, 0):
+        raise click.UsageError("--all draws every entity; leave out --min-degree, or drop --all.")
+    min_degree = 0 if draw_all else 1 if min_degree is None else min_degree
     g = _load(graph_path)
     title = "graphkit map"
     if person:
@@ -458,8 +471,14 @@ def render(graph_path, person, depth, relations, out) -> None:
     if out is None:
         base = Path(graph_path).parent
         out = base / (f"{slugify(g.nodes[g.graph['center']]['name'])}.html" if person else "graph.html")
-    path = write_html(g, out, title=title)
-    err(f"Wrote {path} ({g.number_of_nodes()} entities, {g.number_of_edges()} relations).")
+    path = write_html(g, out, title=title, min_degree=min_degree)
+    drawn = len(drawn_nodes(g, min_degree=min_degree))
+    err(
+        f"Wrote {path} ({g.number_of_nodes()} entities, {g.number_of_edges()} relations; "
+        f"{drawn} entities drawn, the others hidden until shown or found)."
+        if drawn < g.number_of_nodes()
+        else f"Wrote {path} ({g.number_of_nodes()} entities, {g.number_of_edges()} relations)."
+    )
 
 
 @main.command()
