@@ -20,11 +20,22 @@ from .errors import (
 from .model import DocumentResult, Entity, EntityType, Evidence, Mention, Relation, RelationType
 
 
-def extract_text(text: str, *, doc_id: str = "text", model: str | None = None) -> DocumentResult:
-    """Extract the entities and relations of one text (see ``graphkit.extract``)."""
+def extract_text(
+    text: str,
+    *,
+    doc_id: str = "text",
+    model: str | None = None,
+    model_path: str | None = None,
+    rules_only: bool = False,
+) -> DocumentResult:
+    """Extract the entities and relations of one text (see ``graphkit.extract``).
+
+    ``model_path`` names a relation model written by ``graphkit train`` (default: the
+    shipped one); ``rules_only`` decides relations by the rule patterns alone.
+    """
     from .extract import extract_text as _extract_text
 
-    return _extract_text(text, doc_id=doc_id, model=model)
+    return _extract_text(text, doc_id=doc_id, model=model, model_path=model_path, rules_only=rules_only)
 
 
 def __getattr__(name: str):

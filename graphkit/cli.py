@@ -582,14 +582,19 @@ def evaluate(
     help="Where to write the trained relation model.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the training report as JSON.")
+@click.option(
+    "--compare",
+    is_flag=True,
+    help="Also cross-validate gradient-boosted trees on the same candidates and print both.",
+)
 @_model_option
-def train(data_dirs, output, as_json, model) -> None:
+def train(data_dirs, output, as_json, compare, model) -> None:
     """Train the relation classifier on annotated folders and print its cross-validated scores."""
     from dataclasses import asdict
 
     from .train import train as run
 
-    report = run(data_dirs, output, model=model, progress=lambda m: err(m))
+    report = run(data_dirs, output, model=model, progress=lambda m: err(m), compare=compare)
     if as_json:
         click.echo(json.dumps(asdict(report)))
     else:

@@ -38,6 +38,9 @@ SEED = 13
 N_FOLDS = 5
 MIN_FEATURE_COUNT = 2
 C_VALUES = (0.1, 0.3, 1.0)
+#: Thresholds maximize the mean over sets of F-beta: below 1, precision counts more than
+#: recall (an edge a user sees and finds wrong costs more than one the graph lacks).
+THRESHOLD_BETA = 0.7
 PAIR_TYPES = {
     "po": ("employer", "alma_mater", "founder"),
     "pp": ("adviser", "mentor"),
@@ -67,6 +70,8 @@ class TrainingReport:
     calibration: list[dict[str, Any]]
     seconds: float
     features: int
+    learner: str = "logistic-regression"
+    compared: dict[str, dict[str, float]] = field(default_factory=dict)  # learner -> set -> F1
 
     def format(self) -> str:
         lines = [f"features: {self.features}   C: {self.c_value}   rule override at: {self.rule_override}"]
@@ -90,6 +95,12 @@ class TrainingReport:
         lines.append("calibration (out-of-fold, all sets): confidence bin -> share right")
         for b in self.calibration:
             lines.append(f"  {b['low']:.1f}-{b['high']:.1f}  {b['right']}/{b['n']}  {b['accuracy']:.3f}")
+        if self.compared:
+            names = sorted({n for v in self.compared.values() for n in v})
+            lines.append("learners compared (cross-validated relation F1 per set):")
+            lines.append("  " + " " * 20 + " ".join(f"{n[:16]:>16}" for n in names))
+            for learner, scores in self.compared.items():
+                lines.append(f"  {learner:<20}" + " ".join(f"{scores.get(n, 0.0):>16.3f}" for n in names))
         lines.append(f"trained in {self.seconds:.0f} s")
         return "\n".join(lines)
 
@@ -241,6 +252,29 @@ def _fit_lr(X, y, c: float):
     return clf
 
 
+def _fit_gbt(X, y, _c: float):
+    """Gradient-boosted trees over the same features (compared under cross-validation)."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    clf = HistGradientBoostingClassifier(
+        max_iter=300, learning_rate=0.1, max_leaf_nodes=31, early_stopping=False, random_state=SEED
+    )
+    clf.fit(X.toarray().astype("float32"), y)
+    return _Dense(clf)
+
+
+class _Dense:
+    def __init__(self, clf) -> None:
+        self.clf = clf
+
+    def predict_proba(self, X):
+        return self.clf.predict_proba(X.toarray().astype("float32"))
+
+
+#: Learners compared by ``graphkit train --compare``: (fit function, minimum feature count).
+LEARNERS = {"logistic-regression": (_fit_lr, MIN_FEATURE_COUNT), "gradient-boosting": (_fit_gbt, 10)}
+
+
 @dataclass
 class _Examples:
     rows: list[tuple[int, int]]  # (record index, pair index)
@@ -310,9 +344,11 @@ def _macro_threshold(by_set: dict[str, list[tuple[float, int]]], gold: dict[str,
     best_f, best_t = -1.0, 0.5
     for thr in grid:
         fs = []
+        b2 = THRESHOLD_BETA**2
         for n in sets:
             pred = [y for p, y in by_set[n] if p >= thr]
-            fs.append(2 * sum(pred) / (len(pred) + gold[n]))
+            tp = sum(pred)
+            fs.append((1 + b2) * tp / ((1 + b2) * tp + b2 * (gold[n] - tp) + (len(pred) - tp)))
         f = sum(fs) / len(fs)
         if f > best_f:
             best_f, best_t = f, thr
@@ -371,6 +407,7 @@ def fit(
     *,
     c_values: tuple[float, ...] = C_VALUES,
     progress: Callable[[str], None] | None = None,
+    learner: str = "logistic-regression",
 ):
     """Cross-validate, calibrate and fit the final model. Returns (RelationModel, TrainingReport)."""
     from .extract.candidates import NOT_ASSERTED
@@ -382,6 +419,9 @@ def fit(
     types = [t for ts in PAIR_TYPES.values() for t in ts]
     examples = {t: _examples(records, all_labels, t) for t in types}
     fold_of = _folds([r.group for r in records])
+    fit_one, min_count = LEARNERS[learner]
+    if learner != "logistic-regression":
+        c_values = c_values[:1]  # the C of the linear model means nothing to trees
     # sets generated from templates train the model but do not choose thresholds or settings:
     # their sentences are easier than real text
     synthetic = {
@@ -405,8 +445,8 @@ def fit(
                 ytr = [ex.y[i] for i in tr]
                 if len(set(ytr)) < 2:
                     continue
-                vocab = _Vocab((ex.features[i] for i in tr), MIN_FEATURE_COUNT)
-                clf = _fit_lr(vocab.matrix([ex.features[i] for i in tr]), ytr, c)
+                vocab = _Vocab((ex.features[i] for i in tr), min_count)
+                clf = fit_one(vocab.matrix([ex.features[i] for i in tr]), ytr, c)
                 pte = clf.predict_proba(vocab.matrix([ex.features[i] for i in te]))[:, 1]
                 for i, p in zip(te, pte):
                     probs[i] = float(p)
@@ -472,10 +512,10 @@ def fit(
     _f, c, override, decided, params, reliability, sc = best_choice
     rules_sc = _score_sets(records, _predictions(records, {}, 0.0))
 
-    # final fit on everything
+    # final fit on everything (only the linear model's weights can be shipped)
     type_models = {}
     n_features = 0
-    for t in types:
+    for t in types if learner == "logistic-regression" else ():
         ex = examples[t]
         if len(set(ex.y)) < 2:
             continue
@@ -504,6 +544,7 @@ def fit(
         calibration=bins,
         seconds=time.time() - t0,
         features=n_features,
+        learner=learner,
     )
     fingerprint = hashlib.sha256()
     for rec in sorted(records, key=lambda r: (r.set_name, r.doc)):
@@ -529,13 +570,22 @@ def train(
     *,
     model: str | None = None,
     progress: Callable[[str], None] | None = None,
+    compare: bool = False,
 ) -> TrainingReport:
-    """Collect, cross-validate, fit and write a relation model to ``output``."""
+    """Collect, cross-validate, fit and write a relation model to ``output``; with
+    ``compare``, also cross-validate the other learners on the same candidates."""
     from .extract.classifier import write_model
 
     t0 = time.time()
     records = collect(data_dirs, model=model, progress=progress)
     rel_model, report = fit(records, progress=progress)
     write_model(rel_model, output)
+    if compare:
+        report.compared["logistic-regression"] = {k: v["relations"]["f1"] for k, v in report.cv.items()}
+        for learner in LEARNERS:
+            if learner == "logistic-regression":
+                continue
+            _m, other = fit(records, progress=progress, learner=learner, c_values=(report.c_value,))
+            report.compared[learner] = {k: v["relations"]["f1"] for k, v in other.cv.items()}
     report.seconds = time.time() - t0
     return report

@@ -63,7 +63,7 @@ def resolve_references(doc: Doc, clusters: list[Cluster], token_map: dict[int, i
     for c in clusters:
         for s, _e in c.spans:
             starts.add(s)
-    speakers = _speakers(doc, token_map, persons)
+    speakers = _speakers(doc, token_map, persons) or _author(doc, clusters, token_map, persons)
     topic = None
     counts = {c.idx: len(c.spans) for c in clusters if c.idx in persons}
     if counts:
@@ -158,6 +158,46 @@ def _speakers(doc: Doc, token_map: dict[int, int], persons: set[int]) -> dict[in
                 out[i] = speaker
         i += 1
     return out
+
+
+_AUTHOR_WINDOW = 60  # tokens: a page's author is named at its top
+
+
+def _author(
+    doc: Doc, clusters: list[Cluster], token_map: dict[int, int], persons: set[int]
+) -> dict[int, tuple[int, int]]:
+    """A page written in the first person by the person named at its top ("Ana Ruiz\n\nI
+    am a PhD student at ..."): outside quotes, "I" and "my" are that person."""
+    first_person = [
+        t.i for t in doc if t.lower_ in FIRST_PERSON and t.pos_ == "PRON" and not _in_quotes(doc, t.i)
+    ]
+    if not first_person:
+        return {}
+    named = [
+        (s, c.idx)
+        for c in clusters
+        if c.idx in persons
+        for s, _e in c.spans
+        if s < min(first_person[0], _AUTHOR_WINDOW)
+    ]
+    if not named:
+        return {}
+    start, author = min(named)
+    if len({cl for _s, cl in named}) > 1 and start > 0:
+        # several people before the first "I": only a name opening the page is its author
+        return {}
+    return {i: (author, start) for i in first_person if i > start}
+
+
+def _in_quotes(doc: Doc, i: int) -> bool:
+    """Is token ``i`` inside quotation marks opened on its line?"""
+    quoted = False
+    k = i - 1
+    while k >= 0 and "\n" not in doc[k].text and "\n" not in doc[k].whitespace_:
+        if doc[k].text in _QUOTES:
+            quoted = not quoted
+        k -= 1
+    return quoted
 
 
 _OPENERS = {"so", "well", "now", "and", "ok", "okay", "first", "finally", "then"}

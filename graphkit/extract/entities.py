@@ -337,6 +337,21 @@ def _extend_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
         e += 1
     while s >= 2 and doc[s - 1].text in _HYPHENS and glued(s - 1) and glued(s - 2) and piece(doc[s - 2]):
         s -= 2
+    # a hyphenated given name before the surname the model kept: "Joon-young Lee"
+    while (
+        label == "PERSON"
+        and s >= 3
+        and not glued(s - 1)
+        and doc[s - 2].text in _HYPHENS
+        and glued(s - 3)
+        and glued(s - 2)
+        and re.fullmatch(r"[a-z]{2,5}", doc[s - 1].text)
+        and doc[s - 3].is_alpha
+        and doc[s - 3].text[:1].isupper()
+        and not doc[s - 3].is_upper
+        and doc[s - 3].ent_type_ != "GPE"
+    ):
+        s -= 3
     if label != "PERSON":
         # a campus after a dash: "Lakeland State University – Fairview"
         if (
@@ -631,7 +646,110 @@ def _extra_candidates(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         chunk = _uncovered_chunk(doc, left, covered)
         if chunk and chunk[0] <= t.i < chunk[1]:
             add(chunk, "ORG", "slot")
+    # people the model left out, known by what only a person does: "Okafor graduated from
+    # X", "In 1890, Lindqvist made his PhD at Y"
+    for t in doc:
+        if t.i in covered or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.dep_ != "nsubj" or t.is_upper:
+            continue
+        verb = t.head
+        personal = norm_lemma(verb) in _PERSONAL_VERBS or any(
+            ch.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ in ("his", "her") for g in ch.children)
+            for ch in verb.children
+        )
+        if not personal:
+            continue
+        left = t.i
+        while left - 1 >= 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i == t.i:
+            left -= 1
+        chunk = _uncovered_chunk(doc, left, covered)
+        if not chunk or not chunk[0] <= t.i < chunk[1] or chunk[1] - chunk[0] > 3:
+            continue
+        text = doc[chunk[0] : chunk[1]].text
+        if known_place(text) or _kind_by_words(text) or text.casefold() in NOT_ENTITIES:
+            continue
+        add(chunk, "PERSON", "subject")
     return extra
+
+
+#: Nouns whose "of"/possessive slot holds a person: "under the supervision of X", "X's adviser".
+_PERSON_OF_NOUNS = {
+    "supervision", "guidance", "tutelage", "mentorship", "mentoring", "direction", "wing",
+    "student", "students", "protégé", "protege", "apprentice", "disciple", "mentee", "advisee",
+}  # fmt: skip
+_PERSON_POSS_NOUNS = {"advisor", "adviser", "supervisor", "mentor", "student", "protégé", "protege",
+                      "mentee", "lab", "laboratory", "group", "thesis", "dissertation", "apprentice"}  # fmt: skip
+_PERSON_ROLE_NOUNS = {"advisor", "adviser", "supervisor", "mentor", "co-advisor", "co-supervisor", "promoter"}
+_PERSON_BY_VERBS = {"advise", "supervise", "mentor", "coach", "tutor", "train", "teach", "co-supervise"}
+
+
+def _person_slot(t: Token) -> bool:
+    """Does the syntax put a person in ``t``'s place ("under the supervision of X",
+    "advised by X", "X's adviser", "his mentor X", "X supervised ...")?"""
+    head = t.head
+    if t.dep_ == "pobj":
+        gov = head.head
+        if head.lower_ == "of" and gov.lower_ in _PERSON_OF_NOUNS:
+            return True
+        if head.lower_ == "by" and norm_lemma(gov) in _PERSON_BY_VERBS and gov.tag_ == "VBN":
+            return True
+        return head.lower_ == "under" and gov.pos_ in ("VERB", "AUX", "NOUN")
+    if t.dep_ == "poss":
+        return head.lower_ in _PERSON_POSS_NOUNS
+    if any(ch.dep_ == "compound" and ch.lower_ in _PERSON_ROLE_NOUNS for ch in t.children):
+        return True  # "his adviser Ana Ruiz"
+    if t.dep_ in ("appos",) and head.lower_ in _PERSON_ROLE_NOUNS:
+        return True
+    if t.dep_ == "attr" and any(
+        ch.dep_ == "nsubj" and ch.lower_ in _PERSON_ROLE_NOUNS for ch in head.children
+    ):
+        return True  # "her advisor was Ana Ruiz"
+    return t.dep_ in ("nsubj", "dobj", "nsubjpass") and norm_lemma(head) in (
+        _PERSON_BY_VERBS - {"train", "teach"}
+    )
+
+
+def _person_slots(doc: Doc, cands: list[_Cand]) -> None:
+    """Names in a person's place that the model missed or called an organization are people."""
+    by_token = {i: c for c in cands for i in range(c.start, c.end)}
+    for t in doc:
+        if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.is_upper:
+            continue
+        have = by_token.get(t.i)
+        if have is not None and have.label == "PERSON":
+            continue
+        if not _person_slot(t):
+            continue
+        s = t.i
+        while (
+            s - 1 >= 0
+            and doc[s - 1].head.i == t.i
+            and doc[s - 1].dep_ == "compound"
+            and doc[s - 1].text[:1].isupper()
+        ):
+            s -= 1
+        s, e = _extend_name(doc, s, t.i + 1, "PERSON")
+        text = doc[s:e].text
+        if (
+            e - s > 5
+            or known_place(text)
+            or _kind_by_words(text)
+            or text.casefold() in NOT_ENTITIES
+            or any(w.lower_ in CLASS_NOUNS or w.lower_ in NAME_TITLE_WORDS for w in doc[s:e] if w.is_alpha)
+        ):
+            continue
+        overlapping = [c for c in cands if c.start < e and s < c.end]
+        if any(c.label == "PERSON" for c in overlapping):
+            continue
+        for c in overlapping:
+            cands.remove(c)
+        for cs, ce in _clean(doc, s, e, "PERSON"):
+            cands.append(_Cand(cs, ce, "PERSON", source="person-slot"))
+            for i in range(cs, ce):
+                by_token[i] = cands[-1]
+
+
+#: Verbs whose subject is a person: a name the model left untagged before them is one.
+_PERSONAL_VERBS = {"graduate", "study", "attend", "enroll", "enrol", "matriculate", "marry", "die"}
 
 
 def _institution(name: str, doc: Doc, spans: list[tuple[int, int]]) -> bool:
@@ -737,8 +855,9 @@ def _kind_by_words(name: str) -> str | None:
         return "event"  # "Academy Award", "Acme Records Music Festival", "Hall of Fame"
     if any(w in _BODY_WORDS for w in words):
         return "org"
-    if words[-1] in PLACE_HEADS or (len(words) > 1 and words[0] in PLACE_PREFIXES):
-        return "place"
+    hyphenated_given = len(words) in (2, 3) and re.fullmatch(r"[A-Z][a-z]+-[a-z]{2,5}", name.split()[0])
+    if (words[-1] in PLACE_HEADS and not hyphenated_given) or (len(words) > 1 and words[0] in PLACE_PREFIXES):
+        return "place"  # ("Yoo-na Park" is a person: a hyphenated given name before the surname)
     if "of" in words:
         before = words[: words.index("of")]
         if before and before[-1] in PLACE_HEADS:
@@ -1341,6 +1460,7 @@ def find_entities(
         for s, e in _clean(doc, start, end, ent.label_):
             cands.append(_Cand(s, e, ent.label_))
     cands.extend(_extra_candidates(doc, cands))
+    _person_slots(doc, cands)
     _join_split_names(doc, cands)
     _join_listed_fields(doc, cands)
     cands = _join_foreign_institutions(doc, cands)
@@ -1361,6 +1481,7 @@ def find_entities(
             continue  # "see List of Acme games": the title was split before "of"
         kept.append(c)
     body_keys = {name_key(c.text(doc)) for c in kept if not c.headline}
+    first_person = any(t.lower_ in ("i", "my", "me") and t.pos_ == "PRON" for t in doc)
 
     # group mentions by folded form
     by_key: dict[str, Cluster] = {}
@@ -1369,8 +1490,12 @@ def find_entities(
         if c.label != "PERSON":
             text = re.sub(r"(?<=\s[A-Z])\.$", "", text)  # "U of T." at a sentence's end
         key = name_key(text)
-        if c.headline and key not in body_keys:
-            continue
+        if (
+            c.headline
+            and key not in body_keys
+            and not (c.label == "PERSON" and c.start == 0 and first_person)
+        ):
+            continue  # a headline's names stand only when the text uses them, or the page's author
         cl = by_key.get(key)
         if cl is None:
             cl = by_key[key] = Cluster(idx=len(by_key), type=None)
