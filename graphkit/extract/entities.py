@@ -649,14 +649,21 @@ def _extra_candidates(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     # people the model left out, known by what only a person does: "Okafor graduated from
     # X", "In 1890, Lindqvist made his PhD at Y"
     for t in doc:
-        if t.i in covered or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.dep_ != "nsubj" or t.is_upper:
+        if t.i in covered or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.is_upper:
+            continue
+        if t.dep_ not in ("nsubj", "nsubjpass"):
             continue
         verb = t.head
-        personal = norm_lemma(verb) in _PERSONAL_VERBS or any(
+        lemma = norm_lemma(verb)
+        strong = (t.dep_ == "nsubj" and lemma in _PERSONAL_VERBS) or (
+            t.dep_ == "nsubjpass" and lemma in _PERSONAL_PASSIVE_VERBS
+        )
+        strong = strong or any(
             ch.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ in ("his", "her") for g in ch.children)
             for ch in verb.children
         )
-        if not personal:
+        weak = t.dep_ == "nsubj" and lemma in _CAREER_VERBS
+        if not (strong or weak):
             continue
         left = t.i
         while left - 1 >= 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i == t.i:
@@ -664,8 +671,15 @@ def _extra_candidates(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         chunk = _uncovered_chunk(doc, left, covered)
         if not chunk or not chunk[0] <= t.i < chunk[1] or chunk[1] - chunk[0] > 3:
             continue
+        words = [w for w in doc[chunk[0] : chunk[1]] if w.text not in _HYPHENS]
+        if not strong and not (
+            2 <= len(words) <= 3 and all(w.is_alpha and w.text[:1].isupper() and not w.is_upper for w in words)
+        ):
+            continue  # a career verb's subject may be a company: only a two- or three-word name
         text = doc[chunk[0] : chunk[1]].text
         if known_place(text) or _kind_by_words(text) or text.casefold() in NOT_ENTITIES:
+            continue
+        if any(w.lower_ in CLASS_NOUNS or w.lower_ in NAME_TITLE_WORDS for w in words):
             continue
         add(chunk, "PERSON", "subject")
     return extra
@@ -750,6 +764,12 @@ def _person_slots(doc: Doc, cands: list[_Cand]) -> None:
 
 #: Verbs whose subject is a person: a name the model left untagged before them is one.
 _PERSONAL_VERBS = {"graduate", "study", "attend", "enroll", "enrol", "matriculate", "marry", "die"}
+_PERSONAL_PASSIVE_VERBS = {"bear", "hire", "promote", "mentor", "supervise", "advise", "educate", "train"}
+#: Verbs of a career, whose subject is a person when it looks like a person's name.
+_CAREER_VERBS = {
+    "join", "work", "serve", "teach", "lecture", "intern", "earn", "receive", "obtain", "complete",
+    "become", "retire", "resign", "found", "cofound", "co-found", "lead", "head", "chair", "direct",
+}  # fmt: skip
 
 
 def _institution(name: str, doc: Doc, spans: list[tuple[int, int]]) -> bool:
