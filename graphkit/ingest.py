@@ -201,7 +201,10 @@ def count_files(
     non-blank lines of JSON Lines files (for progress bars)."""
     n = 0
     for p in (Path(x) for x in paths):
-        files = [f for f in _walk(p) if f.suffix.lower() in suffixes] if p.is_dir() else [p]
+        if p.is_dir():
+            files = [f for f in _walk(p) if f.suffix.lower() in suffixes]
+        else:
+            files = [p] if p.exists() or p.is_symlink() else []
         for f in files:
             n += _count_records(f) if f.suffix.lower() == ".jsonl" else 1
     return n
