@@ -213,7 +213,7 @@ def _format_text(result: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-@main.command()
+@main.command(short_help="Print each document's entities and relations.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--format",
@@ -271,7 +271,7 @@ def _summary(g, report, written: list[Path]) -> str:
     return "\n".join(lines)
 
 
-@main.command()
+@main.command(short_help="Build graph.json and an HTML map from documents.")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
     "-o",
@@ -362,7 +362,7 @@ def _load(graph_path: str):
     return load_graph(graph_path)
 
 
-@main.command()
+@main.command(short_help="Show an entity's connections and the sentences behind them.")
 @click.argument("name")
 @_graph_option
 @click.option(
@@ -414,7 +414,7 @@ def query(name, graph_path, depth, relations, as_json) -> None:
                 click.echo(f"      ... and {len(c['evidence']) - 3} more sentence(s)")
 
 
-@main.command()
+@main.command(short_help="Write an interactive HTML map, whole or around one entity.")
 @_graph_option
 @click.option(
     "--person",
@@ -481,7 +481,7 @@ def render(graph_path, person, depth, relations, out, draw_all, min_degree) -> N
     )
 
 
-@main.command()
+@main.command(short_help="Export the graph for pandas, Gephi, Cytoscape or Neo4j.")
 @_graph_option
 @click.option(
     "--format",
@@ -514,7 +514,7 @@ def export(graph_path, fmt, out) -> None:
     )
 
 
-@main.command()
+@main.command(short_help="Score extraction against gold annotations (P, R, F1).")
 @click.argument("gold", type=click.Path())
 @click.option(
     "--docs",
@@ -602,7 +602,7 @@ def train(data_dirs, output, as_json, compare, model) -> None:
     err(f"wrote {output}")
 
 
-@main.command()
+@main.command(short_help="Show the shortest chains of relations between two entities.")
 @click.argument("source", metavar="A")
 @click.argument("target", metavar="B")
 @_graph_option
@@ -665,7 +665,7 @@ def path(source, target, graph_path, max_hops, relations, as_json) -> None:
                 )
 
 
-@main.command()
+@main.command(short_help="Show counts, hubs, groups, bridging people, weakest relations.")
 @_graph_option
 @click.option("--top", type=click.IntRange(1, 1000), default=10, show_default=True, help="How many to list.")
 @click.option("--json", "as_json", is_flag=True, help="Print the statistics as JSON.")

@@ -11,8 +11,10 @@ The libraries are imported inside the readers, so ``import graphkit`` stays ligh
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -46,6 +48,21 @@ class NotText(Exception):
     """The file (or record) holds no text to parse; the message says why."""
 
 
+@contextlib.contextmanager
+def _quiet(*names: str) -> Iterator[None]:
+    """Silence the log messages of a format library while it reads one file: graphkit
+    reports what went wrong in one line of its own."""
+    loggers = [logging.getLogger(n) for n in names]
+    levels = [lg.level for lg in loggers]
+    for lg in loggers:
+        lg.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for lg, level in zip(loggers, levels):
+            lg.setLevel(level)
+
+
 # --- HTML -------------------------------------------------------------------
 
 
@@ -57,14 +74,15 @@ def html_to_text(data: bytes) -> str:
     """
     import trafilatura
 
-    doc = trafilatura.bare_extraction(
-        data,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        with_metadata=True,
-    )
+    with _quiet("trafilatura", "htmldate", "courlan", "justext"):
+        doc = trafilatura.bare_extraction(
+            data,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            with_metadata=True,
+        )
     body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     title = " ".join((getattr(doc, "title", None) or "").split()) if doc is not None else ""
     paragraphs = [" ".join(line.split()) for line in body.splitlines()]
@@ -89,28 +107,24 @@ def pdf_to_text(data: bytes) -> str:
     with no text layer (a scan) and a file pypdf cannot read.
     """
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
 
+    encrypted = "the PDF is encrypted (save a copy without a password, then try again)"
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                opened = reader.decrypt("")  # many PDFs only restrict printing or editing
-            except Exception:  # pypdf raises several kinds when it lacks the cipher
-                opened = 0
-            if not opened:
-                raise NotText("the PDF is encrypted (save a copy without a password, then try again)")
-        pages = []
-        for page in reader.pages:
-            pages.append(_HYPHEN_BREAK.sub(r"\1", page.extract_text() or "").strip())
-    except NotText:
-        raise
+        with _quiet("pypdf"):
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                try:
+                    opened = reader.decrypt("")  # many PDFs only restrict printing or editing
+                except Exception:  # pypdf raises several kinds, e.g. when it lacks the cipher
+                    opened = 0
+                if not opened:
+                    raise NotText(encrypted)
+            pages = [_HYPHEN_BREAK.sub(r"\1", page.extract_text() or "").strip() for page in reader.pages]
+    except FileNotDecryptedError:
+        raise NotText(encrypted) from None
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
         raise NotText(f"the PDF cannot be read ({e.__class__.__name__}: {e})") from None
-    except Exception as e:
-        if e.__class__.__name__ == "FileNotDecryptedError":
-            raise NotText("the PDF is encrypted (save a copy without a password, then try again)") from None
-        raise
     pages = [p for p in pages if p]
     if not pages:
         raise NotText("the PDF has no text layer (a scan?); run OCR on it first, e.g. with ocrmypdf")

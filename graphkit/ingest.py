@@ -201,7 +201,10 @@ def count_files(
     non-blank lines of JSON Lines files (for progress bars)."""
     n = 0
     for p in (Path(x) for x in paths):
-        files = [f for f in _walk(p) if f.suffix.lower() in suffixes] if p.is_dir() else [p]
+        if p.is_dir():
+            files = [f for f in _walk(p) if f.suffix.lower() in suffixes]
+        else:
+            files = [p] if p.exists() or p.is_symlink() else []
         for f in files:
             n += _count_records(f) if f.suffix.lower() == ".jsonl" else 1
     return n
@@ -224,19 +227,8 @@ def _read(path: Path, doc_id: str, max_bytes: int, fields: RecordFields) -> Iter
     name = str(path)
     suffix = path.suffix.lower()
     data = item
-    try:
-        if suffix in HTML_SUFFIXES:
-            yield _document(doc_id, name, html_to_text(data), None)
-            return
-        if suffix in PDF_SUFFIXES:
-            yield _document(doc_id, name, pdf_to_text(data), None)
-            return
-    except NotText as e:
-        yield Skipped(name, "no-text", f"{name}: skipped: {e}")
-        return
-    except Exception as e:  # the format library could not parse this file
-        kind = "web page" if suffix in HTML_SUFFIXES else "PDF"
-        yield Skipped(name, "unreadable", f"{name}: skipped: cannot read it as a {kind} ({e})")
+    if suffix in HTML_SUFFIXES or suffix in PDF_SUFFIXES:
+        yield _layout_document(doc_id, name, suffix, data)
         return
     try:
         text, warning = decode_bytes(data)
@@ -250,6 +242,20 @@ def _read(path: Path, doc_id: str, max_bytes: int, fields: RecordFields) -> Iter
         yield from _records(doc_id, name, text, fields, warning)
     else:
         yield _document(doc_id, name, text, warning)
+
+
+def _layout_document(doc_id: str, name: str, suffix: str, data: bytes) -> Document | Skipped:
+    """A saved web page or a PDF, through its format library."""
+    html = suffix in HTML_SUFFIXES
+    try:
+        text = html_to_text(data) if html else pdf_to_text(data)
+    except NotText as e:
+        return Skipped(name, "no-text", f"{name}: skipped: {e}")
+    except Exception as e:  # the format library could not parse this file
+        problem = " ".join(str(e).split()) or e.__class__.__name__
+        kind = "web page" if html else "PDF"
+        return Skipped(name, "unreadable", f"{name}: skipped: cannot read it as a {kind} ({problem})")
+    return _document(doc_id, name, text, None)
 
 
 def _document(doc_id: str, name: str, text: str, warning: str | None) -> Document | Skipped:

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from graphkit.formats import NotText, RecordFields, html_to_text, iter_records, markdown_to_text, pdf_to_text
-from graphkit.ingest import Document, iter_documents
+from graphkit.ingest import Document, Skipped, iter_documents
 
 SAVED_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -267,3 +267,92 @@ def test_folder_reads_every_format_in_order(tmp_path):
     assert [d.doc for d in docs] == ["a.txt", "b.md", "c.html", "d.pdf", "e.jsonl#1"]
     assert docs[1].text == "Heading\n\nSome text."
     assert not skipped
+
+
+# --- nothing a file holds makes reading raise ------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_SUFFIXES = [".html", ".pdf", ".md", ".jsonl", ".json", ".txt"]
+_PREFIXES = [b"", b"%PDF-1.7\n", b"<html><body><article><p>", b'{"id": 1, "text": ', b"# ", b"\xef\xbb\xbf"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(suffix=st.sampled_from(_SUFFIXES), prefix=st.sampled_from(_PREFIXES), body=st.binary(max_size=400))
+def test_any_bytes_in_any_format_give_documents_or_skips(tmp_path, suffix, prefix, body):
+    f = tmp_path / f"doc{suffix}"
+    f.write_bytes(prefix + body)
+    for item in iter_documents([f]):
+        assert isinstance(item, (Document, Skipped))
+        if isinstance(item, Document):
+            assert item.text.strip() and item.doc.startswith("doc")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_markdown_of_any_text_never_raises(source):
+    text = markdown_to_text(source)
+    assert isinstance(text, str)
+    if "`" not in source:
+        assert "`" not in text
+
+
+# --- the commands -------------------------------------------------------------------
+
+
+def test_unreadable_files_give_one_warning_line_each_and_nothing_else(tmp_path):
+    from click.testing import CliRunner
+
+    from graphkit.cli import main
+
+    (tmp_path / "404.html").write_text(EMPTY_PAGE, "utf-8")
+    (tmp_path / "junk.html").write_bytes(b"\x00\x01\x02 not a page")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\nbroken")
+    (tmp_path / "scan.pdf").write_bytes(_pdf([""]))
+    (tmp_path / "dump.jsonl").write_text('{"id": 1, "body": "x"}\n', "utf-8")
+    r = CliRunner().invoke(main, ["extract", str(tmp_path)])
+    assert r.exit_code == 0 and r.stdout == ""
+    lines = r.stderr.splitlines()
+    assert len(lines) == 6  # five files, and "no readable document"
+    assert all(line.startswith("warning: ") for line in lines), r.stderr
+    r = CliRunner().invoke(main, ["extract", str(tmp_path), "--strict"])
+    assert r.exit_code == 1
+
+
+def test_build_reads_every_format_into_one_graph(tmp_path):
+    from click.testing import CliRunner
+
+    import graphkit
+    from graphkit.cli import main
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "story.html").write_text(SAVED_PAGE, "utf-8")
+    (docs / "note.md").write_text(NOTE, "utf-8")
+    (docs / "profile.pdf").write_bytes(
+        _pdf(["Ilse Varga is a historian. She graduated from Corbel Col-\nlege in 2004 with a PhD."])
+    )
+    (docs / "dump.jsonl").write_text(
+        json.dumps({"uuid": "x9", "body": "Bram Odell, a physicist at Quillon Systems, spoke on Monday."})
+        + "\n",
+        "utf-8",
+    )
+    out = tmp_path / "out"
+    r = CliRunner().invoke(
+        main, ["build", str(docs), "-o", str(out), "--text-field", "body", "--id-field", "uuid", "--no-cache"]
+    )
+    assert r.exit_code == 0, r.output
+    assert "Read 4 document(s)" in r.stderr
+    g = graphkit.load_graph(out / "graph.json")
+    assert g.graph["documents"] == ["dump.jsonl#x9", "note.md", "profile.pdf", "story.html"]
+    edges = {(g.nodes[s]["name"], d["type"], g.nodes[t]["name"]): d for s, t, d in g.edges(data=True)}
+    ilse = edges[("Ilse Varga", "alma_mater", "Corbel College")]
+    assert ilse["evidence"][0]["doc"] == "profile.pdf" and "Corbel College" in ilse["evidence"][0]["text"]
+    bram = edges[("Bram Odell", "employer", "Quillon Systems")]
+    assert bram["evidence"][0]["doc"] == "dump.jsonl#x9"
+    quell = [d for (a, _, _), d in edges.items() if a == "Mara Quell"]
+    assert quell and {e["doc"] for d in quell for e in d["evidence"]} <= {"story.html", "note.md"}
+    for d in edges.values():
+        for ev in d["evidence"]:
+            assert not any(mark in ev["text"] for mark in ("**", "](", "<p>", "Share on"))
