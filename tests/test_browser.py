@@ -91,7 +91,9 @@ def _drawn_after(page, action):
 
 
 def _map_size(page):
-    return page.evaluate("[document.getElementById('network').clientWidth, document.getElementById('network').clientHeight]")
+    return page.evaluate(
+        "[document.getElementById('network').clientWidth, document.getElementById('network').clientHeight]"
+    )
 
 
 def test_seed_map_draws_offline_and_search_focuses(browser, seed_graph, tmp_path):
