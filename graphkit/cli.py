@@ -473,12 +473,8 @@ def render(graph_path, person, depth, relations, out, draw_all, min_degree) -> N
         out = base / (f"{slugify(g.nodes[g.graph['center']]['name'])}.html" if person else "graph.html")
     path = write_html(g, out, title=title, min_degree=min_degree)
     drawn = len(drawn_nodes(g, min_degree=min_degree))
-    err(
-        f"Wrote {path} ({g.number_of_nodes()} entities, {g.number_of_edges()} relations; "
-        f"{drawn} entities drawn, the others hidden until shown or found)."
-        if drawn < g.number_of_nodes()
-        else f"Wrote {path} ({g.number_of_nodes()} entities, {g.number_of_edges()} relations)."
-    )
+    hidden = f"; {drawn} entities drawn, the others hidden until shown or found" if drawn < len(g) else ""
+    err(f"Wrote {path} ({g.number_of_nodes()} entities, {g.number_of_edges()} relations{hidden}).")
 
 
 @main.command(short_help="Export the graph for pandas, Gephi, Cytoscape or Neo4j.")

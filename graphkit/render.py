@@ -53,8 +53,22 @@ TYPE_STYLE: dict[str, dict[str, str]] = {
     "INSTITUTION": {"color": "#59a14f", "shape": "diamond", "label": "Institution"},
 }
 COMMUNITY_COLORS = [
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#bcbd22",
-    "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#dbdb8d",
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#bcbd22",
+    "#17becf",
+    "#aec7e8",
+    "#ffbb78",
+    "#98df8a",
+    "#ff9896",
+    "#c5b0d5",
+    "#c49c94",
+    "#dbdb8d",
 ]
 RELATION_COLORS: dict[str, str] = {
     "employer": "#f28e2b",
@@ -256,8 +270,12 @@ def _community_list(g, community, sizes, degree) -> list[dict[str, Any]]:
         if sizes[c] > 1 and (c not in best or (-degree[n], n) < (-degree[best[c]], best[c])):
             best[c] = n
     return [
-        {"id": c, "size": sizes[c], "name": _plain(g.nodes[best[c]].get("name")),
-         "color": COMMUNITY_COLORS[(c - 1) % len(COMMUNITY_COLORS)]}
+        {
+            "id": c,
+            "size": sizes[c],
+            "name": _plain(g.nodes[best[c]].get("name")),
+            "color": COMMUNITY_COLORS[(c - 1) % len(COMMUNITY_COLORS)],
+        }
         for c in sorted(best)
     ]
 

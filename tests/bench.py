@@ -66,7 +66,24 @@ def synthetic_graph(n_nodes: int, n_edges: int, seed: int = 1) -> nx.MultiDiGrap
     return g
 
 
-SYLLABLES = ["ka", "lo", "mi", "ren", "tsu", "va", "dor", "el", "fin", "gar", "has", "ix", "jo", "bel", "qua", "ros"]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ren",
+    "tsu",
+    "va",
+    "dor",
+    "el",
+    "fin",
+    "gar",
+    "has",
+    "ix",
+    "jo",
+    "bel",
+    "qua",
+    "ros",
+]
 
 
 def invented_name(rng: random.Random) -> str:

@@ -56,7 +56,9 @@ LABELS = """() => {
     return { ...b, cx: p.x, cy: p.y, r: n.options.size * scale };
   });
 }"""
-EDGE_LABELS = "Object.values(window.graphkit.network.body.edges).filter(e => e.options.label).length"
+EDGE_LABELS = (
+    "Object.values(window.graphkit.network.body.edges).filter(e => (e.options.label || '').trim()).length"
+)
 
 
 def _connected(g):
@@ -89,7 +91,9 @@ def _drawn_after(page, action):
 
 
 def _map_size(page):
-    return page.evaluate("[document.getElementById('network').clientWidth, document.getElementById('network').clientHeight]")
+    return page.evaluate(
+        "[document.getElementById('network').clientWidth, document.getElementById('network').clientHeight]"
+    )
 
 
 def test_seed_map_draws_offline_and_search_focuses(browser, seed_graph, tmp_path):
@@ -171,6 +175,23 @@ def test_corpus_map_opens_on_its_connected_structure(browser, tmp_path):
     zoomed = page.evaluate(LABELS)
     _check_labels(zoomed, width, height)
     assert {b["id"] for b in zoomed} - labelled
+    # hovering a relation labels it
+    page.evaluate("void window.graphkit.network.emit('hoverEdge', { edge: 'e0' })")
+    assert page.evaluate(EDGE_LABELS) == 1
+    page.evaluate("void window.graphkit.network.emit('blurEdge', { edge: 'e0' })")
+    assert page.evaluate(EDGE_LABELS) == 0
+    # hovering an entity labels it, wherever it is
+    unlabelled = page.evaluate(
+        """(labelled) => { const net = window.graphkit.network;
+          return net.body.nodeIndices.filter((id) => { const n = net.body.nodes[id];
+            const p = net.canvasToDOM({ x: n.x, y: n.y });
+            return !labelled.includes(id) && p.x > 150 && p.x < 950 && p.y > 50 && p.y < 850; })[0]; }""",
+        [b["id"] for b in zoomed],
+    )
+    assert unlabelled
+    _drawn_after(page, f"n.emit('hoverNode', {{ node: {unlabelled!r} }})")
+    assert unlabelled in {b["id"] for b in page.evaluate(LABELS)}
+    _drawn_after(page, f"n.emit('blurNode', {{ node: {unlabelled!r} }})")
     # selecting an entity labels its relations
     page.evaluate(f"window.graphkit.select({hubs[0]!r})")
     assert page.evaluate(EDGE_LABELS) == g.degree(hubs[0])
