@@ -26,6 +26,7 @@ from .resolve import Resolver
 __all__ = [
     "SCHEMA_VERSION",
     "graph_from_json",
+    "graph_from_resolver",
     "graph_from_results",
     "graph_to_json",
     "load_graph",
@@ -43,15 +44,18 @@ def graph_from_results(
 ) -> nx.MultiDiGraph:
     """Resolve entities across documents and build the graph."""
     resolver = resolver or Resolver()
-    kept: list[DocumentResult] = []
     for r in results:
         resolver.add(r)
-        kept.append(r)
     resolver.apply_same_groups()
+    return graph_from_resolver(resolver, min_confidence=min_confidence)
+
+
+def graph_from_resolver(resolver: Resolver, *, min_confidence: float = 0.0) -> nx.MultiDiGraph:
+    """The graph of a resolver's entities and relations."""
     g = nx.MultiDiGraph()
     g.graph["schema_version"] = SCHEMA_VERSION
     g.graph["graphkit_version"] = __version__
-    g.graph["documents"] = sorted(r.doc for r in kept)
+    g.graph["documents"] = sorted(resolver.docs)
     for ge in resolver.live():
         g.add_node(
             ge.id,
@@ -61,25 +65,25 @@ def graph_from_results(
             docs=sorted(ge.docs),
             mentions=sum(ge.docs.values()),
         )
-    for r in kept:
-        for rel in r.relations:
-            if rel.confidence < min_confidence:
-                continue
-            s = resolver.global_id(r.doc, rel.source)
-            t = resolver.global_id(r.doc, rel.target)
-            if s == t:
-                continue
-            key = str(rel.type)
-            ev = {"doc": r.doc, **rel.evidence.to_dict()}
-            if g.has_edge(s, t, key):
-                data = g.edges[s, t, key]
-                if ev not in data["evidence"]:
-                    data["evidence"].append(ev)
-                data["confidence"] = max(data["confidence"], rel.confidence)
-                if data["role"] is None and rel.role:
-                    data["role"] = rel.role
-            else:
-                g.add_edge(s, t, key=key, type=key, role=rel.role, confidence=rel.confidence, evidence=[ev])
+    seen: dict[tuple[str, str, str], set[tuple]] = {}  # evidence already on an edge
+    for doc, s, t, rel in resolver.edges(min_confidence):
+        if s == t:
+            continue
+        key = str(rel.type)
+        ev = {"doc": doc, **rel.evidence.to_dict()}
+        ident = (doc, rel.evidence.text, rel.evidence.start, rel.evidence.end)
+        known = seen.get((s, t, key))
+        if known is not None:
+            data = g.edges[s, t, key]
+            if ident not in known:
+                known.add(ident)
+                data["evidence"].append(ev)
+            data["confidence"] = max(data["confidence"], rel.confidence)
+            if data["role"] is None and rel.role:
+                data["role"] = rel.role
+        else:
+            seen[(s, t, key)] = {ident}
+            g.add_edge(s, t, key=key, type=key, role=rel.role, confidence=rel.confidence, evidence=[ev])
     return g
 
 
