@@ -10,8 +10,11 @@ corpus does not parse again.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
+import itertools
 import json
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -79,9 +82,9 @@ def extract_documents(
     (batches of ``batch_size``); results still come back in input order.
     """
     name = resolve_model_name(model)
-    nlp = load_pipeline(name)
-    model_tag = f"{name}@{nlp.meta.get('version', '?')}"
     cache = Path(cache_dir) if cache_dir is not None else None
+    # the model is loaded (and worker processes started) only once a document misses the cache
+    model_tag = _model_tag(name)  # also fails early on a model that is not installed
 
     def batches() -> Iterator[list[tuple[str, str, str | None, dict | None]]]:
         batch = []
@@ -95,17 +98,59 @@ def extract_documents(
         if batch:
             yield batch
 
-    if n_process > 1:
-        import multiprocessing as mp
-
-        method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-        ctx = mp.get_context(method)
-        with ctx.Pool(n_process, initializer=_worker_init, initargs=(name,)) as pool:
-            for batch, results in pool.imap(_worker_run, batches()):
-                yield from _finish(batch, results, cache)
+    stream = batches()
+    for batch in stream:
+        if all(hit is not None for *_, hit in batch):
+            yield from _finish(batch, [None] * len(batch), cache)
+            continue
+        stream = itertools.chain([batch], stream)
+        break
     else:
-        for batch in batches():
+        return
+    if n_process > 1:
+        yield from _parse_in_pool(stream, name, n_process, cache)
+    else:
+        nlp = load_pipeline(name)
+        for batch in stream:
             yield from _finish(batch, _extract_batch(nlp, batch, batch_size), cache)
+
+
+def _model_tag(name: str) -> str:
+    """``name@version`` of a model, read from its meta.json without importing spaCy."""
+    looks_like_path = os.sep in name or name.startswith(".")
+    meta = Path(name) / "meta.json" if looks_like_path else None
+    if meta is None and "." not in name:
+        spec = importlib.util.find_spec(name)
+        locations = list(spec.submodule_search_locations or []) if spec is not None else []
+        meta = Path(locations[0]) / "meta.json" if locations else None
+    try:
+        version = json.loads(meta.read_text("utf-8"))["version"] if meta is not None else None
+    except (OSError, ValueError, KeyError, TypeError):
+        version = None
+    if not isinstance(version, str):
+        version = load_pipeline(name).meta.get("version", "?")
+    return f"{name}@{version}"
+
+
+def _parse_in_pool(stream: Iterator[list], name: str, n_process: int, cache: Path | None) -> Iterator:
+    """Parse batches in ``n_process`` worker processes; each batch's results in input order.
+
+    Workers get only the texts to parse; cached results stay in this process.
+    """
+    import multiprocessing as mp
+
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    ctx = mp.get_context(method)
+    sent: deque[list] = deque()
+
+    def texts() -> Iterator[list[tuple[str, str, None, None]]]:
+        for batch in stream:
+            sent.append(batch)
+            yield [(doc_id, text, None, hit and {}) for doc_id, text, _key, hit in batch]
+
+    with ctx.Pool(n_process, initializer=_worker_init, initargs=(name,)) as pool:
+        for results in pool.imap(_worker_run, texts()):
+            yield from _finish(sent.popleft(), results, cache)
 
 
 _WORKER_MODEL: str | None = None
@@ -121,9 +166,11 @@ def _worker_init(name: str) -> None:
     load_pipeline(name)
 
 
-def _worker_run(batch: list) -> tuple[list, list]:
+def _worker_run(batch: list) -> list:
     assert _WORKER_MODEL is not None
-    return batch, _extract_batch(load_pipeline(_WORKER_MODEL), batch, len(batch))
+    if all(hit is not None for *_, hit in batch):
+        return [None] * len(batch)
+    return _extract_batch(load_pipeline(_WORKER_MODEL), batch, len(batch))
 
 
 def _finish(batch: list, results: list, cache: Path | None) -> Iterator[DocumentResult]:
