@@ -96,14 +96,31 @@ def build_graph(
     max_bytes: int = DEFAULT_MAX_BYTES,
     cache_dir: str | os.PathLike[str] | None = None,
     n_process: int = 1,
+    state: str | os.PathLike[str] | None = None,
+    on_document: Callable[[], None] | None = None,
 ) -> nx.MultiDiGraph:
-    """Extract every document under ``paths`` and return the merged knowledge graph."""
-    results = extract_paths(
-        paths,
-        model=model,
-        report=report,
-        max_bytes=max_bytes,
-        cache_dir=cache_dir,
-        n_process=n_process,
-    )
+    """Extract every document under ``paths`` and return the merged knowledge graph.
+
+    With ``state`` (a file, usually ``.graphkit-merge.json`` beside the graph), only
+    documents that are new or changed since the build that wrote it are extracted; the
+    graph is the same as without it. ``on_document`` is called once per document merged.
+    """
+    report = report if report is not None else Report()
+    if state is None:
+        results: Iterable = extract_paths(
+            paths, model=model, report=report, max_bytes=max_bytes, cache_dir=cache_dir, n_process=n_process
+        )
+    else:
+        from .incremental import merge_records
+
+        docs = _documents(list(paths), report, max_bytes)
+        results = merge_records(docs, state_path=state, model=model, cache_dir=cache_dir, n_process=n_process)
+    if on_document is not None:
+        results = _counted(results, on_document)
     return build_graph_from_results(results, aliases=aliases, min_confidence=min_confidence)
+
+
+def _counted(items: Iterable, tick: Callable[[], None]) -> Iterator:
+    for item in items:
+        tick()
+        yield item

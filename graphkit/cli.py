@@ -8,6 +8,7 @@ bad invocations are click's (exit 2).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -243,9 +244,10 @@ def _summary(g, report, written: list[Path]) -> str:
 def build(paths, outdir, aliases, wait, model, max_bytes, strict, min_confidence, no_cache, jobs) -> None:
     """Build the knowledge graph of the documents under PATHS (default: corpus/) into
     OUTPUT/graph.json and an interactive map OUTPUT/graph.html."""
-    from .build import Report, build_graph_from_results, extract_paths
+    from .build import Report, build_graph
     from .fsutil import output_lock
     from .graph import save_graph
+    from .incremental import STATE_FILE
     from .ingest import count_files
     from .render import write_html
     from .resolve import load_alias_file
@@ -258,25 +260,21 @@ def build(paths, outdir, aliases, wait, model, max_bytes, strict, min_confidence
     with output_lock(out, timeout=-1 if wait else 0):
         total = count_files(paths)
         show = total > 5 and sys.stderr.isatty()
-
-        def counted(results):
-            if not show:
-                yield from results
-                return
-            with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
-                for r in results:
-                    bar.update(1)
-                    yield r
-
-        results = extract_paths(
-            paths,
-            model=model,
-            report=report,
-            max_bytes=max_bytes,
-            cache_dir=_cache(no_cache),
-            n_process=_jobs(jobs, total),
-        )
-        g = build_graph_from_results(counted(results), aliases=rules, min_confidence=min_confidence)
+        progress = click.progressbar(length=total, label="Extracting", file=sys.stderr)
+        with progress if show else contextlib.nullcontext() as bar:
+            g = build_graph(
+                paths,
+                model=model,
+                aliases=rules,
+                min_confidence=min_confidence,
+                report=report,
+                max_bytes=max_bytes,
+                cache_dir=_cache(no_cache),
+                n_process=_jobs(jobs, total),
+                # --no-cache parses everything again, so it neither reads nor writes the merge state
+                state=None if no_cache else out / STATE_FILE,
+                on_document=(lambda: bar.update(1)) if show else None,
+            )
         written = [save_graph(g, out / "graph.json"), write_html(g, out / "graph.html", title="graphkit map")]
     err(_summary(g, report, written))
     if report.read == 0:

@@ -28,10 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import AliasFileError
-from .model import DocumentResult, EntityType
+from .model import DocumentResult, EntityType, Relation
 from .names import acronym_letters, initialisms, is_acronym, name_key, slugify
 
-__all__ = ["AliasRules", "GlobalEntity", "Resolver", "load_alias_file"]
+__all__ = ["AliasRules", "DocRecord", "GlobalEntity", "Resolver", "Sighting", "load_alias_file"]
 
 _PREFIX = {EntityType.PERSON: "person", EntityType.ORGANIZATION: "org", EntityType.INSTITUTION: "inst"}
 
@@ -85,6 +85,50 @@ def load_alias_file(path: str | os.PathLike[str]) -> AliasRules:
     return rules
 
 
+@dataclass(frozen=True, slots=True)
+class Sighting:
+    """An entity of one document as resolution sees it: its names and how often it was named."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocRecord:
+    """What resolution and the graph need of a document's extraction (no mention offsets)."""
+
+    doc: str
+    entities: tuple[Sighting, ...]
+    relations: tuple[Relation, ...]
+
+    @classmethod
+    def of(cls, result: DocumentResult) -> DocRecord:
+        return cls(
+            result.doc,
+            tuple(Sighting(e.id, e.name, e.type, e.aliases, len(e.mentions)) for e in result.entities),
+            result.relations,
+        )
+
+    def to_json(self) -> list:
+        return [
+            self.doc,
+            [[e.id, e.name, str(e.type), list(e.aliases), e.mentions] for e in self.entities],
+            [r.to_dict() for r in self.relations],
+        ]
+
+    @classmethod
+    def from_json(cls, data: list) -> DocRecord:
+        doc, entities, relations = data
+        return cls(
+            str(doc),
+            tuple(Sighting(i, n, EntityType(t), tuple(a), int(m)) for i, n, t, a, m in entities),
+            tuple(Relation.from_dict(r) for r in relations),
+        )
+
+
 @dataclass
 class GlobalEntity:
     id: str
@@ -103,7 +147,7 @@ class GlobalEntity:
     @property
     def aliases(self) -> list[str]:
         main = self.name
-        return sorted({n for n in self.names if n != main}, key=str.casefold)
+        return sorted((n for n in self.names if n != main), key=str.casefold)  # ties: first seen first
 
     def keys(self) -> set[str]:
         return {name_key(n) for n in self.names}
@@ -155,10 +199,12 @@ class Resolver:
     def _forbids(self, keys: set[str], idx: int) -> bool:
         return bool(self.rules.different) and self.rules.forbids(keys, self.entities[idx].keys())
 
-    def add(self, result: DocumentResult) -> None:
-        self.docs.append(result.doc)
-        self.relations.append((result.doc, result.relations))
-        for e in result.entities:
+    def add(self, result: DocumentResult | DocRecord) -> None:
+        """Resolve one document's entities against everything added before."""
+        record = result if isinstance(result, DocRecord) else DocRecord.of(result)
+        self.docs.append(record.doc)
+        self.relations.append((record.doc, record.relations))
+        for e in record.entities:
             names = [e.name, *e.aliases]
             cls = self._cls(e.type)
             keys = self._merge_keys(e.type, names)
@@ -182,7 +228,7 @@ class Resolver:
             if hit is None:
                 if e.type == EntityType.PERSON and not keys:
                     # a single-word name: only the same document's entity is the same person
-                    ident = f"{_PREFIX[e.type]}:{slugify(e.name)}@{slugify(result.doc)}"
+                    ident = f"{_PREFIX[e.type]}:{slugify(e.name)}@{slugify(record.doc)}"
                 else:
                     ident = f"{_PREFIX[e.type]}:{slugify(e.name)}"
                 self.entities.append(GlobalEntity(self._unique(ident), e.type))
@@ -192,8 +238,8 @@ class Resolver:
                 if n not in ge.names and ge.type != EntityType.PERSON:
                     self._index_acronyms(hit, n)
                 ge.names[n] += 1
-            ge.types[e.type] += len(e.mentions) or 1
-            ge.docs[result.doc] = ge.docs.get(result.doc, 0) + len(e.mentions)
+            ge.types[e.type] += e.mentions or 1
+            ge.docs[record.doc] = ge.docs.get(record.doc, 0) + e.mentions
             if ge.type != EntityType.PERSON:
                 ge.type = max(
                     (t for t in ge.types if t != EntityType.PERSON),
@@ -204,7 +250,7 @@ class Resolver:
                 self._index.setdefault((cls, k), hit)
             if group is not None:
                 self._group.setdefault(group, hit)
-            self._local[(result.doc, e.id)] = hit
+            self._local[(record.doc, e.id)] = hit
 
     def _index_acronyms(self, idx: int, name: str) -> None:
         if is_acronym(name):
@@ -281,7 +327,7 @@ class Resolver:
     def live(self) -> Iterable[GlobalEntity]:
         return (g for g in self.entities if g.names)
 
-    def edges(self, min_confidence: float = 0.0) -> Iterator[tuple[str, str, str, object]]:
+    def edges(self, min_confidence: float = 0.0) -> Iterator[tuple[str, str, str, Relation]]:
         """``(doc, source id, target id, Relation)`` of every relation, in document order."""
         for doc, relations in self.relations:
             for rel in relations:

@@ -1,5 +1,6 @@
 """The cross-document resolver as it was before blocking keys: every new organization is
-compared with every entity seen so far. Kept as the oracle the fast resolver must agree
+compared with every entity seen so far (only its alias order made independent of string
+hashing, as the fast one). Kept as the oracle the fast resolver must agree
 with, decision for decision."""
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ class GlobalEntity:
     @property
     def aliases(self) -> list[str]:
         main = self.name
-        return sorted({n for n in self.names if n != main}, key=str.casefold)
+        return sorted((n for n in self.names if n != main), key=str.casefold)  # ties: first seen first
 
     def keys(self) -> set[str]:
         return {name_key(n) for n in self.names}

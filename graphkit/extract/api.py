@@ -25,7 +25,7 @@ from ..model import DocumentResult, Entity, EntityType, Evidence, Mention, Relat
 from ..names import slugify
 from .pipeline import chunk_spans, load_pipeline, prepare_text, resolve_model_name, split_lines
 
-__all__ = ["default_cache_dir", "extract_documents", "extract_text", "resolve_model_name"]
+__all__ = ["default_cache_dir", "document_key", "extract_documents", "extract_text", "resolve_model_name"]
 
 _TYPE_PREFIX = {
     EntityType.PERSON: "person",
@@ -61,6 +61,12 @@ def _cache_key(text: str, model: str) -> str:
     h.update(b"\0")
     h.update(text.encode("utf-8", "surrogatepass"))
     return h.hexdigest()
+
+
+def document_key(text: str, model: str | None = None) -> str:
+    """The cache key of a text's extraction: it changes with the text, the model and the
+    extraction code. Needs no spaCy."""
+    return _cache_key(text, _model_tag(resolve_model_name(model)))
 
 
 def extract_text(text: str, *, doc_id: str = "text", model: str | None = None) -> DocumentResult:
@@ -115,6 +121,7 @@ def extract_documents(
             yield from _finish(batch, _extract_batch(nlp, batch, batch_size), cache)
 
 
+@lru_cache(maxsize=8)
 def _model_tag(name: str) -> str:
     """``name@version`` of a model, read from its meta.json without importing spaCy."""
     looks_like_path = os.sep in name or name.startswith(".")
