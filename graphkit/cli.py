@@ -311,11 +311,11 @@ def query(name, graph_path, depth, relations, as_json) -> None:
     """Who is NAME connected to, and which sentence says so? NAME may be a full name, an
     alias or a surname."""
     from .errors import EntityNotFound
-    from .query import connections
+    from .store import connections_in_file
 
-    g = _load(graph_path)
     try:
-        answer = connections(g, name, depth=depth, relations=relations or None)
+        # through the index beside graph.json: a large graph is not read whole
+        answer = connections_in_file(graph_path, name, depth=depth, relations=relations or None)
     except EntityNotFound as e:
         raise EntityNotFound(e.name, e.suggestions, where=graph_path) from None
     if as_json:
