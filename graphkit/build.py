@@ -65,13 +65,19 @@ def extract_paths(
     min_confidence: float = 0.0,
     cache_dir: str | os.PathLike[str] | None = None,
     n_process: int = 1,
+    dask_scheduler: str | None = None,
 ) -> Iterator[DocumentResult]:
-    """Yield the extraction of every text file under ``paths`` (folders recursively)."""
+    """Yield the extraction of every text file under ``paths`` (folders recursively).
+
+    ``dask_scheduler`` (an address, or "local") parses on a Dask cluster instead of here.
+    """
     from .extract import extract_documents
 
     report = report if report is not None else Report()
     docs = _documents(list(paths), report, max_bytes)
-    for result in extract_documents(docs, model=model, cache_dir=cache_dir, n_process=n_process):
+    for result in extract_documents(
+        docs, model=model, cache_dir=cache_dir, n_process=n_process, dask_scheduler=dask_scheduler
+    ):
         yield result.with_min_confidence(min_confidence)
 
 
@@ -98,23 +104,38 @@ def build_graph(
     n_process: int = 1,
     state: str | os.PathLike[str] | None = None,
     on_document: Callable[[], None] | None = None,
+    dask_scheduler: str | None = None,
 ) -> nx.MultiDiGraph:
     """Extract every document under ``paths`` and return the merged knowledge graph.
 
     With ``state`` (a file, usually ``.graphkit-merge.json`` beside the graph), only
     documents that are new or changed since the build that wrote it are extracted; the
     graph is the same as without it. ``on_document`` is called once per document merged.
+    ``dask_scheduler`` (an address, or "local") parses on a Dask cluster; the graph is the same.
     """
     report = report if report is not None else Report()
     if state is None:
         results: Iterable = extract_paths(
-            paths, model=model, report=report, max_bytes=max_bytes, cache_dir=cache_dir, n_process=n_process
+            paths,
+            model=model,
+            report=report,
+            max_bytes=max_bytes,
+            cache_dir=cache_dir,
+            n_process=n_process,
+            dask_scheduler=dask_scheduler,
         )
     else:
         from .incremental import merge_records
 
         docs = _documents(list(paths), report, max_bytes)
-        results = merge_records(docs, state_path=state, model=model, cache_dir=cache_dir, n_process=n_process)
+        results = merge_records(
+            docs,
+            state_path=state,
+            model=model,
+            cache_dir=cache_dir,
+            n_process=n_process,
+            dask_scheduler=dask_scheduler,
+        )
     if on_document is not None:
         results = _counted(results, on_document)
     return build_graph_from_results(results, aliases=aliases, min_confidence=min_confidence)

@@ -240,8 +240,19 @@ def _summary(g, report, written: list[Path]) -> str:
 @click.option(
     "--wait", is_flag=True, help="Wait for another build into the same folder to finish instead of failing."
 )
+@click.option(
+    "--dask-scheduler",
+    "--dask",
+    "dask_scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Parse on a Dask cluster: the scheduler's address (tcp://host:8786), or 'local' for a "
+    "cluster on this machine. Needs: pip install 'graphkit[dask]'.",
+)
 @_input_options
-def build(paths, outdir, aliases, wait, model, max_bytes, strict, min_confidence, no_cache, jobs) -> None:
+def build(
+    paths, outdir, aliases, wait, dask_scheduler, model, max_bytes, strict, min_confidence, no_cache, jobs
+) -> None:
     """Build the knowledge graph of the documents under PATHS (default: corpus/) into
     OUTPUT/graph.json and an interactive map OUTPUT/graph.html."""
     from .build import Report, build_graph
@@ -274,6 +285,7 @@ def build(paths, outdir, aliases, wait, model, max_bytes, strict, min_confidence
                 # --no-cache parses everything again, so it neither reads nor writes the merge state
                 state=None if no_cache else out / STATE_FILE,
                 on_document=(lambda: bar.update(1)) if show else None,
+                dask_scheduler=dask_scheduler,
             )
         written = [save_graph(g, out / "graph.json"), write_html(g, out / "graph.html", title="graphkit map")]
     err(_summary(g, report, written))

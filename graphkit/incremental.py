@@ -56,6 +56,7 @@ def merge_records(
     model: str | None = None,
     cache_dir: str | os.PathLike[str] | None = None,
     n_process: int = 1,
+    dask_scheduler: str | None = None,
 ) -> Iterator[DocRecord]:
     """Yield the record of every ``(doc id, text)`` in order, extracting only texts the
     state at ``state_path`` does not hold; when all are yielded, write the new state."""
@@ -84,7 +85,10 @@ def merge_records(
             merged.append((key, rec))
             yield rec
 
-    for result in extract_documents(unknown(), model=model, cache_dir=cache_dir, n_process=n_process):
+    extracted = extract_documents(
+        unknown(), model=model, cache_dir=cache_dir, n_process=n_process, dask_scheduler=dask_scheduler
+    )
+    for result in extracted:
         yield from ready()
         _, key, _ = queue.popleft()
         rec = DocRecord.of(result)

@@ -25,7 +25,14 @@ from ..model import DocumentResult, Entity, EntityType, Evidence, Mention, Relat
 from ..names import slugify
 from .pipeline import chunk_spans, load_pipeline, prepare_text, resolve_model_name, split_lines
 
-__all__ = ["default_cache_dir", "document_key", "extract_documents", "extract_text", "resolve_model_name"]
+__all__ = [
+    "default_cache_dir",
+    "document_key",
+    "extract_batch",
+    "extract_documents",
+    "extract_text",
+    "resolve_model_name",
+]
 
 _TYPE_PREFIX = {
     EntityType.PERSON: "person",
@@ -81,11 +88,14 @@ def extract_documents(
     batch_size: int = 32,
     n_process: int = 1,
     cache_dir: str | os.PathLike[str] | None = None,
+    dask_scheduler: str | None = None,
 ) -> Iterator[DocumentResult]:
     """Yield one ``DocumentResult`` per ``(doc_id, text)``, in input order.
 
     With ``n_process`` > 1, documents are parsed and analysed in worker processes
-    (batches of ``batch_size``); results still come back in input order.
+    (batches of ``batch_size``; not for fewer texts to parse than ``n_process`` batches);
+    with ``dask_scheduler`` (an address, or "local"), on a Dask cluster. Results still come
+    back in input order, the same whichever way they were made.
     """
     name = resolve_model_name(model)
     cache = Path(cache_dir) if cache_dir is not None else None
@@ -113,12 +123,28 @@ def extract_documents(
         break
     else:
         return
+    if dask_scheduler is not None:
+        from ..cluster import parse_on_dask
+
+        for batch, results in parse_on_dask(stream, model=name, scheduler=dask_scheduler):
+            yield from _finish(batch, results, cache)
+        return
     if n_process > 1:
-        yield from _parse_in_pool(stream, name, n_process, cache)
-    else:
-        nlp = load_pipeline(name)
+        # starting workers costs a model load each: worth it only for enough texts to parse
+        ahead: list[list] = []
+        misses = 0
         for batch in stream:
-            yield from _finish(batch, _extract_batch(nlp, batch, batch_size), cache)
+            ahead.append(batch)
+            misses += sum(hit is None for *_, hit in batch)
+            if misses >= n_process * batch_size:
+                break
+        stream = itertools.chain(ahead, stream)
+        if misses >= n_process * batch_size:
+            yield from _parse_in_pool(stream, name, n_process, cache)
+            return
+    nlp = load_pipeline(name)
+    for batch in stream:
+        yield from _finish(batch, _extract_batch(nlp, batch, batch_size), cache)
 
 
 @lru_cache(maxsize=8)
@@ -175,9 +201,14 @@ def _worker_init(name: str) -> None:
 
 def _worker_run(batch: list) -> list:
     assert _WORKER_MODEL is not None
+    return extract_batch(batch, _WORKER_MODEL)
+
+
+def extract_batch(batch: list, model: str) -> list[DocumentResult | None]:
+    """The results of a batch's texts to parse (``None`` for the others), in this process."""
     if all(hit is not None for *_, hit in batch):
         return [None] * len(batch)
-    return _extract_batch(load_pipeline(_WORKER_MODEL), batch, len(batch))
+    return _extract_batch(load_pipeline(model), batch, len(batch))
 
 
 def _finish(batch: list, results: list, cache: Path | None) -> Iterator[DocumentResult]:
