@@ -60,8 +60,9 @@ def merge_records(
 ) -> Iterator[DocRecord]:
     """Yield the record of every ``(doc id, text)`` in order, extracting only texts the
     state at ``state_path`` does not hold; when all are yielded, write the new state."""
-    from .extract.api import document_key, extract_documents
+    from .extract.api import document_keys, extract_documents
 
+    key_of = document_keys(model)
     last = load_state(state_path)
     known = dict(last)
     # documents in input order: (doc, key, record, or None while it is being extracted)
@@ -71,7 +72,7 @@ def merge_records(
 
     def unknown() -> Iterator[tuple[str, str]]:
         for doc, text in documents:
-            key = document_key(text, model)
+            key = key_of(text)
             rec = known.get(key)
             if rec is not None and rec.doc != doc:
                 rec = DocRecord(doc, rec.entities, rec.relations)  # the same text, renamed

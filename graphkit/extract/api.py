@@ -15,7 +15,7 @@ import itertools
 import json
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from .pipeline import chunk_spans, load_pipeline, prepare_text, resolve_model_na
 
 __all__ = [
     "default_cache_dir",
-    "document_key",
+    "document_keys",
     "extract_batch",
     "extract_documents",
     "extract_text",
@@ -70,10 +70,11 @@ def _cache_key(text: str, model: str) -> str:
     return h.hexdigest()
 
 
-def document_key(text: str, model: str | None = None) -> str:
-    """The cache key of a text's extraction: it changes with the text, the model and the
-    extraction code. Needs no spaCy."""
-    return _cache_key(text, _model_tag(resolve_model_name(model)))
+def document_keys(model: str | None = None) -> Callable[[str], str]:
+    """A function from a text to the cache key of its extraction, which changes with the
+    text, the model and the extraction code. Needs no spaCy."""
+    tag = _model_tag(resolve_model_name(model))
+    return lambda text: _cache_key(text, tag)
 
 
 def extract_text(text: str, *, doc_id: str = "text", model: str | None = None) -> DocumentResult:
