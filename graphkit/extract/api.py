@@ -137,7 +137,7 @@ def extract_documents(
         for batch in stream:
             ahead.append(batch)
             misses += sum(hit is None for *_, hit in batch)
-            if misses >= n_process * batch_size:
+            if misses >= n_process * batch_size or len(ahead) >= 32:  # sparse changes: parse here
                 break
         stream = itertools.chain(ahead, stream)
         if misses >= n_process * batch_size:
