@@ -16,7 +16,7 @@ import networkx as nx
 
 from .ingest import DEFAULT_MAX_BYTES, Document, Skipped, iter_documents
 from .model import DocumentResult
-from .resolve import AliasRules, Resolver
+from .resolve import AliasRules, DocRecord, Resolver
 
 __all__ = ["Report", "build_graph", "build_graph_from_results", "extract_paths"]
 
@@ -82,7 +82,7 @@ def extract_paths(
 
 
 def build_graph_from_results(
-    results: Iterable[DocumentResult],
+    results: Iterable[DocumentResult | DocRecord],
     *,
     aliases: AliasRules | None = None,
     min_confidence: float = 0.0,

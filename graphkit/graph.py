@@ -21,7 +21,7 @@ from . import __version__
 from .errors import GraphFileError
 from .fsutil import atomic_write_text
 from .model import DocumentResult, EntityType, RelationType
-from .resolve import Resolver
+from .resolve import DocRecord, Resolver
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -37,7 +37,7 @@ SCHEMA_VERSION = 1
 
 
 def graph_from_results(
-    results: Iterable[DocumentResult],
+    results: Iterable[DocumentResult | DocRecord],
     *,
     resolver: Resolver | None = None,
     min_confidence: float = 0.0,
