@@ -9,9 +9,11 @@ type and carry ``type``, ``role``, ``confidence`` and ``evidence`` (a list of
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,10 +46,24 @@ def graph_from_results(
 ) -> nx.MultiDiGraph:
     """Resolve entities across documents and build the graph."""
     resolver = resolver or Resolver()
-    for r in results:
-        resolver.add(r)
-    resolver.apply_same_groups()
-    return graph_from_resolver(resolver, min_confidence=min_confidence)
+    with _no_cycle_collection():
+        for r in results:
+            resolver.add(r)
+        resolver.apply_same_groups()
+        return graph_from_resolver(resolver, min_confidence=min_confidence)
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Building makes many objects and no garbage cycles: the cycle collector, which would
+    walk everything made so far again and again, waits until the graph is built."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def graph_from_resolver(resolver: Resolver, *, min_confidence: float = 0.0) -> nx.MultiDiGraph:
@@ -57,11 +73,12 @@ def graph_from_resolver(resolver: Resolver, *, min_confidence: float = 0.0) -> n
     g.graph["graphkit_version"] = __version__
     g.graph["documents"] = sorted(resolver.docs)
     for ge in resolver.live():
+        name = ge.name
         g.add_node(
             ge.id,
-            name=ge.name,
+            name=name,
             type=str(ge.type),
-            aliases=ge.aliases,
+            aliases=ge.aliases_besides(name),
             docs=sorted(ge.docs),
             mentions=sum(ge.docs.values()),
         )

@@ -146,7 +146,9 @@ class GlobalEntity:
 
     @property
     def aliases(self) -> list[str]:
-        main = self.name
+        return self.aliases_besides(self.name)
+
+    def aliases_besides(self, main: str) -> list[str]:
         return sorted((n for n in self.names if n != main), key=str.casefold)  # ties: first seen first
 
     def keys(self) -> set[str]:
@@ -168,9 +170,13 @@ class Resolver:
         self._index: dict[tuple[str, str], int] = {}  # (class, key) -> entity index
         self._local: dict[tuple[str, str], int] = {}  # (doc, local id) -> entity index
         self._group: dict[int, int] = {}  # alias-file group -> entity index
-        # acronym blocking, organizations and institutions only:
-        self._by_letters: dict[str, set[int]] = {}  # letters of an acronym they bear -> entities
-        self._by_initialism: dict[str, set[int]] = {}  # letters their long names abbreviate to
+        # acronym blocking, organizations and institutions only: the first entity (lowest
+        # index) by the letters of an acronym it bears, and by the letters its long names
+        # abbreviate to; all of them only when an alias file forbids some merges
+        self._first_by_letters: dict[str, int] = {}
+        self._first_by_initialism: dict[str, int] = {}
+        self._by_letters: dict[str, set[int]] = {}
+        self._by_initialism: dict[str, set[int]] = {}
         self._taken: set[str] = set()
         self._next_suffix: dict[str, int] = {}
         self._moved: dict[int, int] = {}  # entity absorbed by an alias-file rule -> its absorber
@@ -253,16 +259,35 @@ class Resolver:
             self._local[(record.doc, e.id)] = hit
 
     def _index_acronyms(self, idx: int, name: str) -> None:
+        every = bool(self.rules.different)
         if is_acronym(name):
             letters = acronym_letters(name)
             if len(letters) >= 2:
-                self._by_letters.setdefault(letters, set()).add(idx)
+                if self._first_by_letters.get(letters, idx) >= idx:
+                    self._first_by_letters[letters] = idx
+                if every:
+                    self._by_letters.setdefault(letters, set()).add(idx)
         for letters in initialisms(name):
-            self._by_initialism.setdefault(letters, set()).add(idx)
+            if self._first_by_initialism.get(letters, idx) >= idx:
+                self._first_by_initialism[letters] = idx
+            if every:
+                self._by_initialism.setdefault(letters, set()).add(idx)
 
     def _acronym_match(self, names: list[str], keys: set[str]) -> int | None:
         """The first organization one of ``names`` is an acronym of, or that has an acronym
         of one of ``names``: only entities sharing acronym letters are looked at."""
+        if not self.rules.different:  # nothing forbidden: the first candidate of each key
+            first: list[int] = []
+            for a in names:
+                if is_acronym(a):
+                    i = self._first_by_initialism.get(acronym_letters(a))
+                    if i is not None:
+                        first.append(i)
+                for letters in initialisms(a):
+                    i = self._first_by_letters.get(letters)
+                    if i is not None:
+                        first.append(i)
+            return min(first, default=None)
         found: set[int] = set()
         for a in names:
             if is_acronym(a):
