@@ -80,7 +80,7 @@ def slugify(name: str) -> str:
     return s or "x"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def is_acronym(name: str) -> bool:
     if re.fullmatch(r"[A-Z](?:\s+of\s+[A-Z])+", name.strip()):  # "U of T"
         return True
@@ -113,7 +113,7 @@ def acronym_letters(short: str) -> str:
     return "".join(c for c in short if c.isalnum()).upper()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def initialisms(long: str) -> frozenset[str]:
     """Every acronym letter string ``long`` may be abbreviated to (its blocking keys).
 
