@@ -16,7 +16,7 @@ import networkx as nx
 
 from .ingest import DEFAULT_FIELDS, DEFAULT_MAX_BYTES, Document, RecordFields, Skipped, iter_documents
 from .model import DocumentResult
-from .resolve import AliasRules, Resolver
+from .resolve import AliasRules, DocRecord, Resolver
 
 __all__ = ["Report", "build_graph", "build_graph_from_results", "extract_paths"]
 
@@ -71,9 +71,11 @@ def extract_paths(
     model_path: str | os.PathLike[str] | None = None,
     rules_only: bool = False,
     fields: RecordFields = DEFAULT_FIELDS,
+    dask_scheduler: str | None = None,
 ) -> Iterator[DocumentResult]:
     """Yield the extraction of every document under ``paths`` (folders recursively);
-    ``fields`` names the text and id fields of JSON records."""
+    ``fields`` names the text and id fields of JSON records; ``dask_scheduler`` (an
+    address, or "local") parses on a Dask cluster instead of here."""
     from .extract import extract_documents
 
     report = report if report is not None else Report()
@@ -85,12 +87,13 @@ def extract_paths(
         n_process=n_process,
         model_path=model_path,
         rules_only=rules_only,
+        dask_scheduler=dask_scheduler,
     ):
         yield result.with_min_confidence(min_confidence)
 
 
 def build_graph_from_results(
-    results: Iterable[DocumentResult],
+    results: Iterable[DocumentResult | DocRecord],
     *,
     aliases: AliasRules | None = None,
     min_confidence: float = 0.0,
@@ -113,17 +116,51 @@ def build_graph(
     model_path: str | os.PathLike[str] | None = None,
     rules_only: bool = False,
     fields: RecordFields = DEFAULT_FIELDS,
+    state: str | os.PathLike[str] | None = None,
+    on_document: Callable[[], None] | None = None,
+    dask_scheduler: str | None = None,
 ) -> nx.MultiDiGraph:
-    """Extract every document under ``paths`` and return the merged knowledge graph."""
-    results = extract_paths(
-        paths,
-        model=model,
-        report=report,
-        max_bytes=max_bytes,
-        cache_dir=cache_dir,
-        n_process=n_process,
-        model_path=model_path,
-        rules_only=rules_only,
-        fields=fields,
-    )
+    """Extract every document under ``paths`` and return the merged knowledge graph.
+
+    With ``state`` (a file, usually ``.graphkit-merge.json`` beside the graph), only
+    documents that are new or changed since the build that wrote it are extracted; the
+    graph is the same as without it. ``on_document`` is called once per document merged.
+    ``dask_scheduler`` (an address, or "local") parses on a Dask cluster; the graph is the same.
+    """
+    report = report if report is not None else Report()
+    if state is None:
+        results: Iterable = extract_paths(
+            paths,
+            model=model,
+            report=report,
+            max_bytes=max_bytes,
+            cache_dir=cache_dir,
+            n_process=n_process,
+            model_path=model_path,
+            rules_only=rules_only,
+            fields=fields,
+            dask_scheduler=dask_scheduler,
+        )
+    else:
+        from .incremental import merge_records
+
+        docs = _documents(list(paths), report, max_bytes, fields)
+        results = merge_records(
+            docs,
+            state_path=state,
+            model=model,
+            cache_dir=cache_dir,
+            n_process=n_process,
+            dask_scheduler=dask_scheduler,
+            model_path=model_path,
+            rules_only=rules_only,
+        )
+    if on_document is not None:
+        results = _counted(results, on_document)
     return build_graph_from_results(results, aliases=aliases, min_confidence=min_confidence)
+
+
+def _counted(items: Iterable, tick: Callable[[], None]) -> Iterator:
+    for item in items:
+        tick()
+        yield item

@@ -8,6 +8,7 @@ bad invocations are click's (exit 2).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -226,7 +227,18 @@ def _format_text(result: dict[str, Any]) -> str:
 @_input_options
 @_record_options
 def extract(
-    paths, fmt, model, model_path, rules_only, max_bytes, strict, min_confidence, no_cache, jobs, text_field, id_field
+    paths,
+    fmt,
+    model,
+    model_path,
+    rules_only,
+    max_bytes,
+    strict,
+    min_confidence,
+    no_cache,
+    jobs,
+    text_field,
+    id_field,
 ) -> None:
     """Print the entities and relations of each document under PATHS (.txt, .md, .html,
     .pdf files and .jsonl/.json records; folders recursively)."""
@@ -291,6 +303,15 @@ def _summary(g, report, written: list[Path]) -> str:
 @click.option(
     "--wait", is_flag=True, help="Wait for another build into the same folder to finish instead of failing."
 )
+@click.option(
+    "--dask-scheduler",
+    "--dask",
+    "dask_scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Parse on a Dask cluster: the scheduler's address (tcp://host:8786), or 'local' for a "
+    "cluster on this machine. Needs: pip install 'graphkit[dask]'.",
+)
 @_input_options
 @_record_options
 def build(
@@ -298,6 +319,7 @@ def build(
     outdir,
     aliases,
     wait,
+    dask_scheduler,
     model,
     model_path,
     rules_only,
@@ -311,9 +333,10 @@ def build(
 ) -> None:
     """Build the knowledge graph of the documents under PATHS (default: corpus/) into
     OUTPUT/graph.json and an interactive map OUTPUT/graph.html."""
-    from .build import Report, build_graph_from_results, extract_paths
+    from .build import Report, build_graph
     from .fsutil import output_lock
     from .graph import save_graph
+    from .incremental import STATE_FILE
     from .ingest import count_files
     from .render import write_html
     from .resolve import load_alias_file
@@ -326,28 +349,25 @@ def build(
     with output_lock(out, timeout=-1 if wait else 0):
         total = count_files(paths)
         show = total > 5 and sys.stderr.isatty()
-
-        def counted(results):
-            if not show:
-                yield from results
-                return
-            with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
-                for r in results:
-                    bar.update(1)
-                    yield r
-
-        results = extract_paths(
-            paths,
-            model=model,
-            report=report,
-            max_bytes=max_bytes,
-            cache_dir=_cache(no_cache),
-            n_process=_jobs(jobs, total),
-            model_path=model_path,
-            rules_only=rules_only,
-            fields=_fields(text_field, id_field),
-        )
-        g = build_graph_from_results(counted(results), aliases=rules, min_confidence=min_confidence)
+        progress = click.progressbar(length=total, label="Extracting", file=sys.stderr)
+        with progress if show else contextlib.nullcontext() as bar:
+            g = build_graph(
+                paths,
+                model=model,
+                aliases=rules,
+                min_confidence=min_confidence,
+                report=report,
+                max_bytes=max_bytes,
+                cache_dir=_cache(no_cache),
+                n_process=_jobs(jobs, total),
+                # --no-cache parses everything again, so it neither reads nor writes the merge state
+                state=None if no_cache else out / STATE_FILE,
+                on_document=(lambda: bar.update(1)) if show else None,
+                dask_scheduler=dask_scheduler,
+                model_path=model_path,
+                rules_only=rules_only,
+                fields=_fields(text_field, id_field),
+            )
         written = [save_graph(g, out / "graph.json"), write_html(g, out / "graph.html", title="graphkit map")]
     err(_summary(g, report, written))
     if report.read == 0:
@@ -384,11 +404,11 @@ def query(name, graph_path, depth, relations, as_json) -> None:
     """Who is NAME connected to, and which sentence says so? NAME may be a full name, an
     alias or a surname."""
     from .errors import EntityNotFound
-    from .query import connections
+    from .store import connections_in_file
 
-    g = _load(graph_path)
     try:
-        answer = connections(g, name, depth=depth, relations=relations or None)
+        # through the index beside graph.json: a large graph is not read whole
+        answer = connections_in_file(graph_path, name, depth=depth, relations=relations or None)
     except EntityNotFound as e:
         raise EntityNotFound(e.name, e.suggestions, where=graph_path) from None
     if as_json:

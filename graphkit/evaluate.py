@@ -86,15 +86,22 @@ class Score:
             inb = [ok for c, ok in self.judged if lo <= c < hi or (k == bands - 1 and c >= hi)]
             if inb:
                 out.append(
-                    {"low": round(lo, 2), "high": round(hi, 2), "edges": len(inb), "right": sum(inb),
-                     "precision": round(sum(inb) / len(inb), 4)}
+                    {
+                        "low": round(lo, 2),
+                        "high": round(hi, 2),
+                        "edges": len(inb),
+                        "right": sum(inb),
+                        "precision": round(sum(inb) / len(inb), 4),
+                    }
                 )
         return out
 
     def format_reliability(self) -> str:
         lines = ["confidence   edges  right  precision"]
         for b in self.reliability():
-            lines.append(f"{b['low']:.1f}-{b['high']:.1f}   {b['edges']:>6} {b['right']:>6}  {b['precision']:.3f}")
+            lines.append(
+                f"{b['low']:.1f}-{b['high']:.1f}   {b['edges']:>6} {b['right']:>6}  {b['precision']:.3f}"
+            )
         return "\n".join(lines)
 
     def micro(self) -> Counts:

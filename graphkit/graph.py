@@ -9,9 +9,11 @@ type and carry ``type``, ``role``, ``confidence`` and ``evidence`` (a list of
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +23,12 @@ from . import __version__
 from .errors import GraphFileError
 from .fsutil import atomic_write_text
 from .model import DocumentResult, EntityType, RelationType
-from .resolve import Resolver
+from .resolve import DocRecord, Resolver
 
 __all__ = [
     "SCHEMA_VERSION",
     "graph_from_json",
+    "graph_from_resolver",
     "graph_from_results",
     "graph_to_json",
     "load_graph",
@@ -36,50 +39,68 @@ SCHEMA_VERSION = 1
 
 
 def graph_from_results(
-    results: Iterable[DocumentResult],
+    results: Iterable[DocumentResult | DocRecord],
     *,
     resolver: Resolver | None = None,
     min_confidence: float = 0.0,
 ) -> nx.MultiDiGraph:
     """Resolve entities across documents and build the graph."""
     resolver = resolver or Resolver()
-    kept: list[DocumentResult] = []
-    for r in results:
-        resolver.add(r)
-        kept.append(r)
-    resolver.apply_same_groups()
+    with _no_cycle_collection():
+        for r in results:
+            resolver.add(r)
+        resolver.apply_same_groups()
+        return graph_from_resolver(resolver, min_confidence=min_confidence)
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Building makes many objects and no garbage cycles: the cycle collector, which would
+    walk everything made so far again and again, waits until the graph is built."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def graph_from_resolver(resolver: Resolver, *, min_confidence: float = 0.0) -> nx.MultiDiGraph:
+    """The graph of a resolver's entities and relations."""
     g = nx.MultiDiGraph()
     g.graph["schema_version"] = SCHEMA_VERSION
     g.graph["graphkit_version"] = __version__
-    g.graph["documents"] = sorted(r.doc for r in kept)
+    g.graph["documents"] = sorted(resolver.docs)
     for ge in resolver.live():
+        name = ge.name
         g.add_node(
             ge.id,
-            name=ge.name,
+            name=name,
             type=str(ge.type),
-            aliases=ge.aliases,
+            aliases=ge.aliases_besides(name),
             docs=sorted(ge.docs),
             mentions=sum(ge.docs.values()),
         )
-    for r in kept:
-        for rel in r.relations:
-            if rel.confidence < min_confidence:
-                continue
-            s = resolver.global_id(r.doc, rel.source)
-            t = resolver.global_id(r.doc, rel.target)
-            if s == t:
-                continue
-            key = str(rel.type)
-            ev = {"doc": r.doc, **rel.evidence.to_dict()}
-            if g.has_edge(s, t, key):
-                data = g.edges[s, t, key]
-                if ev not in data["evidence"]:
-                    data["evidence"].append(ev)
-                data["confidence"] = max(data["confidence"], rel.confidence)
-                if data["role"] is None and rel.role:
-                    data["role"] = rel.role
-            else:
-                g.add_edge(s, t, key=key, type=key, role=rel.role, confidence=rel.confidence, evidence=[ev])
+    seen: dict[tuple[str, str, str], set[tuple]] = {}  # evidence already on an edge
+    for doc, s, t, rel in resolver.edges(min_confidence):
+        if s == t:
+            continue
+        key = str(rel.type)
+        ev = {"doc": doc, **rel.evidence.to_dict()}
+        ident = (doc, rel.evidence.text, rel.evidence.start, rel.evidence.end)
+        known = seen.get((s, t, key))
+        if known is not None:
+            data = g.edges[s, t, key]
+            if ident not in known:
+                known.add(ident)
+                data["evidence"].append(ev)
+            data["confidence"] = max(data["confidence"], rel.confidence)
+            if data["role"] is None and rel.role:
+                data["role"] = rel.role
+        else:
+            seen[(s, t, key)] = {ident}
+            g.add_edge(s, t, key=key, type=key, role=rel.role, confidence=rel.confidence, evidence=[ev])
     return g
 
 

@@ -8,9 +8,11 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = [
+    "acronym_letters",
     "acronym_of",
     "country_or_region",
     "given_name",
+    "initialisms",
     "is_acronym",
     "known_institution",
     "known_place",
@@ -62,6 +64,7 @@ def place_key(name: str) -> str:
     return " ".join(s.split())
 
 
+@lru_cache(maxsize=262144)
 def name_key(name: str) -> str:
     """Fold a name for comparison: case, punctuation, a leading "the", a possessive."""
     s = name.casefold().replace("\u2019", "'").strip()
@@ -77,6 +80,7 @@ def slugify(name: str) -> str:
     return s or "x"
 
 
+@lru_cache(maxsize=1 << 18)
 def is_acronym(name: str) -> bool:
     if re.fullmatch(r"[A-Z](?:\s+of\s+[A-Z])+", name.strip()):  # "U of T"
         return True
@@ -102,16 +106,23 @@ def _initials(words: list[str], keep_function: bool) -> str:
     return "".join(out)
 
 
-def acronym_of(short: str, long: str) -> bool:
-    """Whether ``short`` (e.g. "HKUST", "U of T") abbreviates ``long``."""
+def acronym_letters(short: str) -> str:
+    """The letters an acronym stands for: "HKUST" -> "HKUST", "U of T" -> "UT"."""
+    if " " in short.strip():  # "U of T"
+        return "".join(w[0].upper() for w in short.split() if w.lower() not in _FUNCTION)
+    return "".join(c for c in short if c.isalnum()).upper()
+
+
+@lru_cache(maxsize=1 << 18)
+def initialisms(long: str) -> frozenset[str]:
+    """Every acronym letter string ``long`` may be abbreviated to (its blocking keys).
+
+    ``acronym_of(short, long)`` is ``acronym_letters(short) in initialisms(long)``, so an
+    index of these strings finds the expansions of an acronym without comparing names.
+    """
     words = long.split()
     if len(words) < 2:
-        return False
-    short_letters = "".join(c for c in short if c.isalnum()).upper()
-    if " " in short.strip():  # "U of T"
-        short_letters = "".join(w[0].upper() for w in short.split() if w.lower() not in _FUNCTION)
-    if len(short_letters) < 2:
-        return False
+        return frozenset()
     candidates = set()
     for keep in (False, True):
         for start in range(0, len(words) - 1):
@@ -127,7 +138,13 @@ def acronym_of(short: str, long: str) -> bool:
                     if keep or w.lower() not in _FUNCTION
                 )
             )
-    return short_letters in candidates
+    return frozenset(c for c in candidates if len(c) >= 2)
+
+
+def acronym_of(short: str, long: str) -> bool:
+    """Whether ``short`` (e.g. "HKUST", "U of T") abbreviates ``long``."""
+    letters = acronym_letters(short)
+    return len(letters) >= 2 and letters in initialisms(long)
 
 
 @lru_cache(maxsize=1)

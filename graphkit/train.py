@@ -476,7 +476,9 @@ def fit(
             for (ri, _s, _t), v in best.items():
                 if records[ri].set_name not in synthetic:
                     by_set[records[ri].set_name].append((_interp(v[0], xs, ys), v[2]))
-            thr = _macro_threshold(by_set, {n: _gold_count([r for r in records if r.set_name == n], t) for n in by_set})
+            thr = _macro_threshold(
+                by_set, {n: _gold_count([r for r in records if r.set_name == n], t) for n in by_set}
+            )
             params[t] = (xs, ys, thr)
             for (ri, src, tgt), (p, pi, y) in best.items():
                 cp = _interp(p, xs, ys)

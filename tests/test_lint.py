@@ -16,5 +16,7 @@ def test_ruff_check():
     ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
     if not Path(ruff).exists() and not shutil.which("ruff"):
         pytest.fail("ruff is not installed; it is in the test extras")
-    r = subprocess.run([ruff, "check", "graphkit", "tests"], cwd=ROOT, capture_output=True, text=True)
+    r = subprocess.run(
+        [ruff, "check", "graphkit", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True
+    )
     assert r.returncode == 0, r.stdout + r.stderr

@@ -10,9 +10,12 @@ corpus does not parse again.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
+import itertools
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,7 +26,14 @@ from ..names import slugify
 from .classifier import load_relation_model
 from .pipeline import chunk_spans, load_pipeline, prepare_text, resolve_model_name, split_lines
 
-__all__ = ["default_cache_dir", "extract_documents", "extract_text", "resolve_model_name"]
+__all__ = [
+    "default_cache_dir",
+    "document_keys",
+    "extract_batch",
+    "extract_documents",
+    "extract_text",
+    "resolve_model_name",
+]
 
 _TYPE_PREFIX = {
     EntityType.PERSON: "person",
@@ -61,6 +71,22 @@ def _cache_key(text: str, model: str) -> str:
     return h.hexdigest()
 
 
+def document_keys(
+    model: str | None = None, *, model_path: str | os.PathLike[str] | None = None, rules_only: bool = False
+) -> Callable[[str], str]:
+    """A function from a text to the cache key of its extraction, which changes with the
+    text, the model, the relation model and the extraction code. Needs no spaCy."""
+    tag = _full_tag(resolve_model_name(model), model_path, rules_only)
+    return lambda text: _cache_key(text, tag)
+
+
+def _full_tag(name: str, model_path: str | os.PathLike[str] | None, rules_only: bool) -> str:
+    relation_model = (
+        None if rules_only else load_relation_model(None if model_path is None else str(model_path))
+    )
+    return _model_tag(name) + (f"+{relation_model.fingerprint}" if relation_model is not None else "+rules")
+
+
 def extract_text(
     text: str,
     *,
@@ -86,21 +112,24 @@ def extract_documents(
     cache_dir: str | os.PathLike[str] | None = None,
     model_path: str | os.PathLike[str] | None = None,
     rules_only: bool = False,
+    dask_scheduler: str | None = None,
 ) -> Iterator[DocumentResult]:
     """Yield one ``DocumentResult`` per ``(doc_id, text)``, in input order.
 
     With ``n_process`` > 1, documents are parsed and analysed in worker processes
-    (batches of ``batch_size``); results still come back in input order. Relations are
-    decided by the trained classifier at ``model_path`` (default: the shipped one);
-    ``rules_only`` uses the rule patterns alone.
+    (batches of ``batch_size``; not for fewer texts to parse than ``n_process`` batches);
+    with ``dask_scheduler`` (an address, or "local"), on a Dask cluster. Results still come
+    back in input order, the same whichever way they were made. Relations are decided by
+    the trained classifier at ``model_path`` (default: the shipped one); ``rules_only``
+    uses the rule patterns alone.
     """
     name = resolve_model_name(model)
     rel_path = None if model_path is None else str(model_path)
     relation_model = None if rules_only else load_relation_model(rel_path)
-    nlp = load_pipeline(name)
-    model_tag = f"{name}@{nlp.meta.get('version', '?')}"
-    model_tag += f"+{relation_model.fingerprint}" if relation_model is not None else "+rules"
     cache = Path(cache_dir) if cache_dir is not None else None
+    # the model is loaded (and worker processes started) only once a document misses the cache
+    model_tag = _model_tag(name)  # also fails early on a model that is not installed
+    model_tag += f"+{relation_model.fingerprint}" if relation_model is not None else "+rules"
 
     def batches() -> Iterator[list[tuple[str, str, str | None, dict | None]]]:
         batch = []
@@ -114,17 +143,83 @@ def extract_documents(
         if batch:
             yield batch
 
-    if n_process > 1:
-        import multiprocessing as mp
-
-        method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-        ctx = mp.get_context(method)
-        with ctx.Pool(n_process, initializer=_worker_init, initargs=(name, rel_path, rules_only)) as pool:
-            for batch, results in pool.imap(_worker_run, batches()):
-                yield from _finish(batch, results, cache)
+    stream = batches()
+    for batch in stream:
+        if all(hit is not None for *_, hit in batch):
+            yield from _finish(batch, [None] * len(batch), cache)
+            continue
+        stream = itertools.chain([batch], stream)
+        break
     else:
-        for batch in batches():
-            yield from _finish(batch, _extract_batch(nlp, batch, batch_size, relation_model), cache)
+        return
+    if dask_scheduler is not None:
+        from ..cluster import parse_on_dask
+
+        for batch, results in parse_on_dask(stream, model=name, scheduler=dask_scheduler):
+            yield from _finish(batch, results, cache)
+        return
+    if n_process > 1:
+        # starting workers costs a model load each: worth it only for enough texts to parse
+        ahead: list[list] = []
+        misses = 0
+        for batch in stream:
+            ahead.append(batch)
+            misses += sum(hit is None for *_, hit in batch)
+            if misses >= n_process * batch_size or len(ahead) >= 32:  # sparse changes: parse here
+                break
+        stream = itertools.chain(ahead, stream)
+        if misses >= n_process * batch_size:
+            yield from _parse_in_pool(stream, name, n_process, cache, rel_path, rules_only)
+            return
+    nlp = load_pipeline(name)
+    for batch in stream:
+        yield from _finish(batch, _extract_batch(nlp, batch, batch_size, relation_model), cache)
+
+
+@lru_cache(maxsize=8)
+def _model_tag(name: str) -> str:
+    """``name@version`` of a model, read from its meta.json without importing spaCy."""
+    looks_like_path = os.sep in name or name.startswith(".")
+    meta = Path(name) / "meta.json" if looks_like_path else None
+    if meta is None and "." not in name:
+        spec = importlib.util.find_spec(name)
+        locations = list(spec.submodule_search_locations or []) if spec is not None else []
+        meta = Path(locations[0]) / "meta.json" if locations else None
+    try:
+        version = json.loads(meta.read_text("utf-8"))["version"] if meta is not None else None
+    except (OSError, ValueError, KeyError, TypeError):
+        version = None
+    if not isinstance(version, str):
+        version = load_pipeline(name).meta.get("version", "?")
+    return f"{name}@{version}"
+
+
+def _parse_in_pool(
+    stream: Iterator[list],
+    name: str,
+    n_process: int,
+    cache: Path | None,
+    rel_path: str | None = None,
+    rules_only: bool = False,
+) -> Iterator:
+    """Parse batches in ``n_process`` worker processes; each batch's results in input order.
+
+    Workers get only the texts to parse; cached results stay in this process.
+    """
+    import multiprocessing as mp
+
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    ctx = mp.get_context(method)
+    sent: deque[list] = deque()
+
+    def texts() -> Iterator[list[tuple[str, str, None, None]]]:
+        for batch in stream:
+            sent.append(batch)
+            yield [(doc_id, text, None, hit and {}) for doc_id, text, _key, hit in batch]
+
+    with ctx.Pool(n_process, initializer=_worker_init, initargs=(name, rel_path, rules_only)) as pool:
+        for results in pool.imap(_worker_run, texts()):
+            yield from _finish(sent.popleft(), results, cache)
 
 
 def extract_training_records(
@@ -162,11 +257,20 @@ def _worker_init(name: str, rel_path: str | None = None, rules_only: bool = Fals
     load_pipeline(name)
 
 
-def _worker_run(batch: list) -> tuple[list, list]:
+def _worker_run(batch: list) -> list:
     assert _WORKER_MODEL is not None
     name, rel_path, rules_only = _WORKER_MODEL
-    relation_model = None if rules_only else load_relation_model(rel_path)
-    return batch, _extract_batch(load_pipeline(name), batch, len(batch), relation_model)
+    return extract_batch(batch, name, rel_path, rules_only)
+
+
+def extract_batch(
+    batch: list, model: str, model_path: str | None = None, rules_only: bool = False
+) -> list[DocumentResult | None]:
+    """The results of a batch's texts to parse (``None`` for the others), in this process."""
+    if all(hit is not None for *_, hit in batch):
+        return [None] * len(batch)
+    relation_model = None if rules_only else load_relation_model(model_path)
+    return _extract_batch(load_pipeline(model), batch, len(batch), relation_model)
 
 
 def _finish(batch: list, results: list, cache: Path | None) -> Iterator[DocumentResult]:

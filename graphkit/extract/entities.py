@@ -673,7 +673,8 @@ def _extra_candidates(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             continue
         words = [w for w in doc[chunk[0] : chunk[1]] if w.text not in _HYPHENS]
         if not strong and not (
-            2 <= len(words) <= 3 and all(w.is_alpha and w.text[:1].isupper() and not w.is_upper for w in words)
+            2 <= len(words) <= 3
+            and all(w.is_alpha and w.text[:1].isupper() and not w.is_upper for w in words)
         ):
             continue  # a career verb's subject may be a company: only a two- or three-word name
         text = doc[chunk[0] : chunk[1]].text

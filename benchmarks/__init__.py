@@ -1,0 +1,1 @@
+"""Benchmarks of graphkit at growing corpus sizes: ``python -m benchmarks.run --help``."""
