@@ -580,7 +580,7 @@ def evaluate(
             click.echo(result.format_reliability())
 
 
-@main.command()
+@main.command(short_help="Train the relation classifier on annotated folders.")
 @click.option(
     "--data",
     "data_dirs",
