@@ -355,20 +355,6 @@ def _macro_threshold(by_set: dict[str, list[tuple[float, int]]], gold: dict[str,
     return max(0.05, round(best_t - 1e-6, 6))
 
 
-def _best_threshold(pair_probs: list[tuple[float, int]], gold_total: int) -> float:
-    """The threshold that maximizes F1 = 2 TP / (predicted + gold) over entity pairs."""
-    if not pair_probs:
-        return 0.5
-    ranked = sorted(pair_probs, key=lambda x: -x[0])
-    best_f, best_t, tp = 0.0, 0.5, 0
-    for n, (p, y) in enumerate(ranked, 1):
-        tp += y
-        f = 2 * tp / (n + max(gold_total, 1))
-        if f > best_f and (n == len(ranked) or ranked[n][0] < p):
-            best_f, best_t = f, p
-    return max(0.05, round(best_t - 1e-6, 6))
-
-
 def _predictions(
     records: list[Record],
     decided: dict[int, list[dict[str, Any]]],
